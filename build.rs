@@ -1,0 +1,26 @@
+//! Build step: load and validate `data/`, then embed the assembled article as Rust
+//! source, so the browser gets the finished article and repeats none of this work.
+
+use std::path::PathBuf;
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets this"));
+    let data = root.join("data");
+    for f in ["article.txt", "article.toml", "facets.toml"] {
+        println!("cargo:rerun-if-changed=data/{f}");
+    }
+    let article = match jinyi_core::loader::load_dir(&data) {
+        Ok(a) => a,
+        Err(e) => {
+            // Cargo shows this; the build stops before anything half-valid is embedded.
+            eprintln!("error in data/{e}");
+            std::process::exit(1);
+        }
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets this"));
+    std::fs::write(
+        out.join("article_data.rs"),
+        jinyi_core::codegen::article_source(&article),
+    )
+    .expect("write generated article");
+}

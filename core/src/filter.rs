@@ -1,0 +1,78 @@
+//! Faceted filtering: values of one facet combine with OR, facets and the search with AND.
+//! Each facet value is counted as "how many blocks would match with it alone in its facet,
+//! under every other active filter", so the UI can show counts and disable dead ends.
+
+use crate::model::{Article, Facet};
+use crate::query::Selection;
+use crate::search::{prepare, SearchIndex};
+use std::ops::Range;
+
+/// Everything the UI needs to render one state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Per block: does it match every active filter and the search?
+    pub matched: Vec<bool>,
+    /// Per block: where the search matches (byte ranges; empty without a search).
+    pub hits: Vec<Vec<Range<usize>>>,
+    /// Number of matching blocks.
+    pub count: usize,
+    /// Matching blocks per section.
+    pub section_counts: Vec<usize>,
+    /// Per facet (`Facet as usize`), per value: blocks it would give (see module doc).
+    pub facet_counts: [Vec<usize>; 3],
+}
+
+fn facet_ok(article: &Article, sel: &Selection, block: usize, facet: Facet) -> bool {
+    let chosen = sel.chosen(facet);
+    chosen.is_empty()
+        || article.blocks[block]
+            .tags(facet)
+            .iter()
+            .any(|t| chosen.binary_search(&t.value).is_ok())
+}
+
+/// Applies a selection to the article.
+pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome {
+    let n = article.blocks.len();
+    let q = prepare(&sel.q);
+    let hits: Vec<Vec<Range<usize>>> = (0..n).map(|b| index.find(b, &q)).collect();
+    let search_ok: Vec<bool> = hits.iter().map(|h| q.is_empty() || !h.is_empty()).collect();
+    let ok: Vec<[bool; 3]> = (0..n)
+        .map(|b| Facet::ALL.map(|f| facet_ok(article, sel, b, f)))
+        .collect();
+    let matched: Vec<bool> = (0..n)
+        .map(|b| search_ok[b] && ok[b].iter().all(|&x| x))
+        .collect();
+
+    let mut facet_counts = Facet::ALL.map(|f| vec![0usize; article.facet_len(f)]);
+    for b in 0..n {
+        if !search_ok[b] {
+            continue;
+        }
+        for f in Facet::ALL {
+            let others_ok = Facet::ALL
+                .iter()
+                .all(|&g| g == f || ok[b][g as usize]);
+            if others_ok {
+                for t in article.blocks[b].tags(f) {
+                    facet_counts[f as usize][t.value as usize] += 1;
+                }
+            }
+        }
+    }
+
+    let section_counts = (0..article.sections.len())
+        .map(|s| {
+            let sec = &article.sections[s];
+            let range = sec.first as usize..(sec.first + sec.len) as usize;
+            matched[range].iter().filter(|&&m| m).count()
+        })
+        .collect();
+    Outcome {
+        count: matched.iter().filter(|&&m| m).count(),
+        matched,
+        hits,
+        section_counts,
+        facet_counts,
+    }
+}

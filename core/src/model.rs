@@ -1,0 +1,246 @@
+//! The article model: what the reader sees, in reading order, with every piece of text
+//! traced back to the source line it came from.
+//!
+//! All references are `'static`: the Wasm app embeds a generated `static` of these types
+//! (see `codegen`), and the native loader leaks its freshly validated copy.
+
+/// A piece of one source line, shown as it stands (kicker, headline, headings…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceText {
+    /// 1-based line number in `data/article.txt`.
+    pub line: u32,
+    pub text: &'static str,
+}
+
+/// Where a block's text came from: `text[start..start + len]` is the whole of `line`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub line: u32,
+    pub start: u32,
+    pub len: u32,
+}
+
+/// What kind of block this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A section's opening statement (set apart on the page).
+    Intro,
+    /// A paragraph of body text.
+    Paragraph,
+    /// A photo caption; `credit_at` is the byte offset where its credit (…摄, …供图) starts.
+    Figure { credit_at: u32 },
+}
+
+/// A facet membership with the reason it holds (the keyword or alias found, or a note).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tag {
+    /// Index into `Article::themes`, `Article::platforms` or `Article::projects`.
+    pub value: u16,
+    /// Why: the text that matched, or `""` when the data lists the block explicitly.
+    pub why: &'static str,
+}
+
+/// One paragraph or one figure caption: the unit of filtering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// Stable id, rendered as `data-block`.
+    pub id: &'static str,
+    /// Index into `Article::sections`.
+    pub section: u16,
+    pub kind: BlockKind,
+    /// The text as the reader sees it (source lines joined, nothing added).
+    pub text: &'static str,
+    /// The source lines that make up `text`, in order.
+    pub pieces: &'static [Piece],
+    /// Byte offsets in `text` where the source lacks a passage (shown as a marker).
+    pub gaps: &'static [u32],
+    pub themes: &'static [Tag],
+    pub platforms: &'static [Tag],
+    pub projects: &'static [Tag],
+}
+
+/// One of the article's three spirits, each the theme of one section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeKind {
+    Spirit,
+    Topic,
+}
+
+/// A theme the reader can filter by: a spirit (敢/干/赶) or a topic (营商环境…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Canonical name, used in the URL (`?theme=`).
+    pub name: &'static str,
+    pub kind: ThemeKind,
+    /// Our English name.
+    pub en: &'static str,
+    /// Our one-line definition, Chinese and English.
+    pub definition: &'static str,
+    pub definition_en: &'static str,
+}
+
+/// How the article groups its platforms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlatformGroup {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub en: &'static str,
+}
+
+/// A platform the article names (金义湖, 自贸试验区, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Platform {
+    /// Canonical name, used in the URL (`?platform=`).
+    pub name: &'static str,
+    pub en: &'static str,
+    /// Index into `Article::platform_groups`.
+    pub group: u16,
+    /// Other names it goes by in the text.
+    pub aliases: &'static [&'static str],
+    /// Index of the platform this one is part of (金义湖科技创新策源地 → 金义湖).
+    pub part_of: Option<u16>,
+}
+
+/// A project or company the article names (润马光能, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Project {
+    /// Canonical name, used in the URL (`?project=`).
+    pub name: &'static str,
+    pub en: &'static str,
+    pub aliases: &'static [&'static str],
+}
+
+/// A run of blocks under one heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub id: &'static str,
+    /// The section heading from the source (none for the lead).
+    pub heading: Option<SourceText>,
+    /// Indexes into `Article::themes` of the spirits its blocks belong to.
+    pub spirits: &'static [u16],
+    /// Our English name for the section.
+    pub en: &'static str,
+    /// `Article::blocks[first..first + len]`.
+    pub first: u16,
+    pub len: u16,
+}
+
+/// The kicker, headline and byline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Masthead {
+    pub kicker: SourceText,
+    pub headline: SourceText,
+    pub byline: SourceText,
+}
+
+/// The whole article, in reading order, with its facets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Article {
+    pub masthead: Masthead,
+    /// The series banner (学义乌发展经验 / 打造国际枢纽城), shown before the first spirit.
+    pub banner: &'static [SourceText],
+    /// Index of the section the banner stands before.
+    pub banner_before: u16,
+    pub sections: &'static [Section],
+    pub blocks: &'static [Block],
+    pub themes: &'static [Theme],
+    pub platform_groups: &'static [PlatformGroup],
+    pub platforms: &'static [Platform],
+    pub projects: &'static [Project],
+}
+
+/// The three facets a reader filters by; each is one URL key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Theme,
+    Platform,
+    Project,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Theme, Facet::Platform, Facet::Project];
+
+    /// The URL query key of this facet.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Theme => "theme",
+            Facet::Platform => "platform",
+            Facet::Project => "project",
+        }
+    }
+}
+
+impl Block {
+    /// The tags of this block for one facet.
+    pub fn tags(&self, facet: Facet) -> &'static [Tag] {
+        match facet {
+            Facet::Theme => self.themes,
+            Facet::Platform => self.platforms,
+            Facet::Project => self.projects,
+        }
+    }
+
+    /// The caption and credit of a figure, or the whole text and `""` otherwise.
+    pub fn caption_and_credit(&self) -> (&'static str, &'static str) {
+        match self.kind {
+            BlockKind::Figure { credit_at } => self.text.split_at(credit_at as usize),
+            _ => (self.text, ""),
+        }
+    }
+}
+
+impl Article {
+    /// The blocks of one section.
+    pub fn section_blocks(&self, section: usize) -> &'static [Block] {
+        let s = &self.sections[section];
+        &self.blocks[s.first as usize..(s.first + s.len) as usize]
+    }
+
+    /// Number of values in a facet.
+    pub fn facet_len(&self, facet: Facet) -> usize {
+        match facet {
+            Facet::Theme => self.themes.len(),
+            Facet::Platform => self.platforms.len(),
+            Facet::Project => self.projects.len(),
+        }
+    }
+
+    /// Canonical (URL) name of a facet value.
+    pub fn value_name(&self, facet: Facet, value: usize) -> &'static str {
+        match facet {
+            Facet::Theme => self.themes[value].name,
+            Facet::Platform => self.platforms[value].name,
+            Facet::Project => self.projects[value].name,
+        }
+    }
+
+    /// English name of a facet value.
+    pub fn value_en(&self, facet: Facet, value: usize) -> &'static str {
+        match facet {
+            Facet::Theme => self.themes[value].en,
+            Facet::Platform => self.platforms[value].en,
+            Facet::Project => self.projects[value].en,
+        }
+    }
+
+    /// Index of a facet value by its canonical name.
+    pub fn value_index(&self, facet: Facet, name: &str) -> Option<usize> {
+        (0..self.facet_len(facet)).find(|&i| self.value_name(facet, i) == name)
+    }
+
+    /// Every source line the article shows, in reading order.
+    pub fn lines_in_reading_order(&self) -> Vec<u32> {
+        let m = &self.masthead;
+        let mut out = vec![m.kicker.line, m.headline.line, m.byline.line];
+        for (i, section) in self.sections.iter().enumerate() {
+            if i == self.banner_before as usize {
+                out.extend(self.banner.iter().map(|b| b.line));
+            }
+            out.extend(section.heading.map(|h| h.line));
+            for block in self.section_blocks(i) {
+                out.extend(block.pieces.iter().map(|p| p.line));
+            }
+        }
+        out
+    }
+}

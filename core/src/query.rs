@@ -1,0 +1,147 @@
+//! The reader's state as a URL query: `?theme=营商环境&platform=金义湖&project=…&q=项目`.
+//! Values are canonical Chinese names, repeated keys for several values. Parsing never
+//! fails: unknown keys and values are returned as `ignored` for the UI to mention.
+
+use crate::model::{Article, Facet};
+
+/// The keys the explorer reads; any other key is reported as ignored.
+pub const KNOWN_KEYS: [&str; 5] = ["theme", "platform", "project", "q", "lang"];
+
+/// How many ignored entries are kept for the notice (the rest are only counted).
+pub const MAX_IGNORED_KEPT: usize = 8;
+/// How many characters of an ignored value are kept for the notice.
+pub const MAX_IGNORED_CHARS: usize = 40;
+
+/// What the reader has chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Chosen value indexes per facet (`Facet as usize`), sorted, no duplicates.
+    pub values: [Vec<u16>; 3],
+    /// The search text as typed (not normalised).
+    pub q: String,
+}
+
+impl Selection {
+    pub fn chosen(&self, facet: Facet) -> &[u16] {
+        &self.values[facet as usize]
+    }
+
+    pub fn is_chosen(&self, facet: Facet, value: u16) -> bool {
+        self.chosen(facet).binary_search(&value).is_ok()
+    }
+
+    /// Adds or removes one facet value.
+    pub fn toggle(&mut self, facet: Facet, value: u16) {
+        let v = &mut self.values[facet as usize];
+        match v.binary_search(&value) {
+            Ok(i) => {
+                v.remove(i);
+            }
+            Err(i) => v.insert(i, value),
+        }
+    }
+
+    /// Nothing chosen and no search.
+    pub fn is_empty(&self) -> bool {
+        self.values.iter().all(Vec::is_empty) && self.q.trim().is_empty()
+    }
+}
+
+/// An entry of the URL that was not applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    pub key: String,
+    /// The value, cut to `MAX_IGNORED_CHARS` characters (with `…` when cut).
+    pub value: String,
+}
+
+/// The result of reading a URL query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub selection: Selection,
+    /// The interface language asked for (`?lang=`), if any.
+    pub lang: Option<String>,
+    /// Up to `MAX_IGNORED_KEPT` ignored entries, in URL order.
+    pub ignored: Vec<Ignored>,
+    /// How many entries were ignored in all.
+    pub ignored_count: usize,
+}
+
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(MAX_IGNORED_CHARS) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
+/// Reads a query string (with or without the leading `?`).
+pub fn parse(article: &Article, query: &str) -> Parsed {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut out = Parsed::default();
+    let ignore = |out: &mut Parsed, key: &str, value: &str| {
+        out.ignored_count += 1;
+        if out.ignored.len() < MAX_IGNORED_KEPT {
+            out.ignored.push(Ignored {
+                key: shorten(key),
+                value: shorten(value),
+            });
+        }
+    };
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let value = value.trim();
+        let facet = Facet::ALL.into_iter().find(|f| f.key() == key);
+        match (facet, key.as_ref()) {
+            (Some(facet), _) => match article.value_index(facet, value) {
+                Some(i) => {
+                    let v = &mut out.selection.values[facet as usize];
+                    if let Err(pos) = v.binary_search(&(i as u16)) {
+                        v.insert(pos, i as u16);
+                    }
+                }
+                None => ignore(&mut out, &key, value),
+            },
+            (None, "q") => {
+                if out.selection.q.is_empty() {
+                    out.selection.q = value.to_string();
+                } else if !value.is_empty() {
+                    ignore(&mut out, &key, value);
+                }
+            }
+            (None, "lang") => {
+                if out.lang.is_none() && !value.is_empty() {
+                    out.lang = Some(value.to_string());
+                }
+            }
+            (None, _) => {
+                if !(key.is_empty() && value.is_empty()) {
+                    ignore(&mut out, &key, value);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Writes a selection as a query string with the leading `?`, or `""` when empty.
+/// `lang` is kept when given.
+pub fn to_query(article: &Article, sel: &Selection, lang: Option<&str>) -> String {
+    let mut ser = form_urlencoded::Serializer::new(String::new());
+    for facet in Facet::ALL {
+        for &v in sel.chosen(facet) {
+            ser.append_pair(facet.key(), article.value_name(facet, v as usize));
+        }
+    }
+    let q = sel.q.trim();
+    if !q.is_empty() {
+        ser.append_pair("q", q);
+    }
+    if let Some(lang) = lang {
+        ser.append_pair("lang", lang);
+    }
+    let s = ser.finish();
+    if s.is_empty() {
+        s
+    } else {
+        format!("?{s}")
+    }
+}
