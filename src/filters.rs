@@ -1,0 +1,154 @@
+//! The filter panel: the search box and a button per facet value (spirits, topics,
+//! platforms by group, projects), each showing how many blocks it would give.
+
+use crate::data::ARTICLE;
+use crate::state::{Change, State};
+use jinyi_core::model::{Facet, ThemeKind};
+use jinyi_core::search::MAX_QUERY_CHARS;
+use leptos::prelude::*;
+
+/// One facet value as a toggle button.
+#[component]
+fn FacetButton(facet: Facet, value: u16) -> impl IntoView {
+    let st = expect_context::<State>();
+    let name = ARTICLE.value_name(facet, value as usize);
+    let en = ARTICLE.value_en(facet, value as usize);
+    let count = move || st.outcome.with(|o| o.facet_counts[facet as usize][value as usize]);
+    let pressed = move || st.sel.with(|s| s.is_chosen(facet, value));
+    view! {
+        <button
+            type="button"
+            class="facet"
+            data-facet=facet.key()
+            data-value=name
+            aria-pressed=move || pressed().to_string()
+            disabled=move || count() == 0 && !pressed()
+            data-count=move || count().to_string()
+            on:click=move |_| st.change(Change::Click, |s| s.toggle(facet, value))
+        >
+            <span class="facet-name" lang="zh-CN">{name}</span>
+            <span class="facet-en" lang="en">{en}</span>
+            <span class="facet-count">{count}</span>
+        </button>
+    }
+}
+
+/// A titled group of facet buttons; `defs` shows each theme's definition under it.
+fn group(
+    title: String,
+    title_lang: &'static str,
+    facet: Facet,
+    values: Vec<u16>,
+    defs: bool,
+) -> impl IntoView {
+    let st = expect_context::<State>();
+    let items = values
+        .into_iter()
+        .map(|v| {
+            let def = defs.then(|| {
+                let t = &ARTICLE.themes[v as usize];
+                view! {
+                    <span class="facet-def">
+                        {move || match st.lang.get() {
+                            crate::text::Lang::Zh => t.definition,
+                            crate::text::Lang::En => t.definition_en,
+                        }}
+                    </span>
+                }
+            });
+            view! {
+                <li>
+                    <FacetButton facet value=v />
+                    {def}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="facet-group">
+            <legend lang=title_lang>{title}</legend>
+            <ul class=if defs { "facet-list with-defs" } else { "facet-list" }>{items}</ul>
+        </fieldset>
+    }
+}
+
+/// The search box. Escape clears it.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let st = expect_context::<State>();
+    let t = move || st.lang.get().text();
+    let cut = move || st.sel.with(|s| s.q.chars().count() > MAX_QUERY_CHARS);
+    view! {
+        <div class="search">
+            <label for="search">{move || t().search}</label>
+            <input
+                id="search"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=move || t().search_placeholder
+                prop:value=move || st.sel.with(|s| s.q.clone())
+                on:input=move |ev| {
+                    let q = event_target_value(&ev);
+                    st.change(Change::Typing, |s| s.q = q);
+                }
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" && st.sel.with_untracked(|s| !s.q.is_empty()) {
+                        ev.prevent_default();
+                        st.change(Change::Click, |s| s.q.clear());
+                    }
+                }
+            />
+            <Show when=cut>
+                <p class="search-cut" role="status">{move || t().search_cut}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// The whole panel.
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    let st = expect_context::<State>();
+    let lang = move || st.lang.get();
+    let themes = |kind: ThemeKind| -> Vec<u16> {
+        (0..ARTICLE.themes.len() as u16)
+            .filter(|&i| ARTICLE.themes[i as usize].kind == kind)
+            .collect()
+    };
+    let platform_groups = ARTICLE
+        .platform_groups
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let values: Vec<u16> = (0..ARTICLE.platforms.len() as u16)
+                .filter(|&p| ARTICLE.platforms[p as usize].group as usize == gi)
+                .collect();
+            move || {
+                let (title, title_lang) = match lang() {
+                    crate::text::Lang::Zh => (g.name.to_string(), "zh-CN"),
+                    crate::text::Lang::En => (g.en.to_string(), "en"),
+                };
+                group(title, title_lang, Facet::Platform, values.clone(), false)
+            }
+        })
+        .collect_view();
+    let projects: Vec<u16> = (0..ARTICLE.projects.len() as u16).collect();
+    view! {
+        <SearchBox />
+        {move || {
+            let t = lang().text();
+            let tag = lang().tag();
+            view! {
+                {group(t.spirits.to_string(), tag, Facet::Theme, themes(ThemeKind::Spirit), true)}
+                {group(t.topics.to_string(), tag, Facet::Theme, themes(ThemeKind::Topic), true)}
+                <h2 class="panel-heading">{t.platforms}</h2>
+            }
+        }}
+        {platform_groups}
+        {move || {
+            let t = lang().text();
+            group(t.projects.to_string(), lang().tag(), Facet::Project, projects.clone(), false)
+        }}
+    }
+}

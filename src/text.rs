@@ -1,0 +1,129 @@
+//! Every interface string, in Chinese and English. These are the explorer's own words,
+//! never the article's; the article's text stays Chinese in both interfaces.
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// From `?lang=` (`en`, `zh`, `zh-CN`…); `None` when unknown.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.to_ascii_lowercase();
+        if tag == "en" || tag.starts_with("en-") {
+            Some(Lang::En)
+        } else if tag == "zh" || tag.starts_with("zh-") {
+            Some(Lang::Zh)
+        } else {
+            None
+        }
+    }
+
+    /// The BCP 47 tag for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The interface strings of one language.
+pub struct Text {
+    pub app_name: &'static str,
+    pub filters: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_cut: &'static str,
+    pub spirits: &'static str,
+    pub topics: &'static str,
+    pub platforms: &'static str,
+    pub projects: &'static str,
+    pub results_of: &'static str,
+    pub results_unit: &'static str,
+    pub clear_all: &'static str,
+    pub remove: &'static str,
+    pub in_context: &'static str,
+    pub empty_title: &'static str,
+    pub empty_hint: &'static str,
+    pub ignored: &'static str,
+    pub missing: &'static str,
+    pub missing_long: &'static str,
+    pub photo: &'static str,
+    pub why: &'static str,
+    pub chosen_by_editor: &'static str,
+    pub own_words: &'static str,
+    pub language: &'static str,
+    pub other_lang: &'static str,
+    pub skip: &'static str,
+    pub lead: &'static str,
+}
+
+pub static ZH: Text = Text {
+    app_name: "金义新区报道浏览器",
+    filters: "筛选",
+    search: "搜索",
+    search_placeholder: "搜索全文，如：金义湖、8.1%",
+    search_cut: "搜索词过长，只用了前 200 个字。",
+    spirits: "三种精神",
+    topics: "主题",
+    platforms: "平台",
+    projects: "项目与企业",
+    results_of: "显示",
+    results_unit: "段",
+    clear_all: "清除全部",
+    remove: "移除",
+    in_context: "在全文中显示（其余变淡）",
+    empty_title: "没有符合条件的段落。",
+    empty_hint: "试试移除一个筛选条件，或换一个搜索词。",
+    ignored: "链接中以下内容无法识别，已忽略：",
+    missing: "〔原文此处缺失〕",
+    missing_long: "原文此处缺少一段文字，前后两部分并不相连。",
+    photo: "图片说明（图片未收录）",
+    why: "匹配：",
+    chosen_by_editor: "编者归类",
+    own_words: "界面文字、英文名称和主题释义为本浏览器所加，并非原文。",
+    language: "语言",
+    other_lang: "English",
+    skip: "跳到正文",
+    lead: "导语",
+};
+
+pub static EN: Text = Text {
+    app_name: "Jinyi New Area report explorer",
+    filters: "Filters",
+    search: "Search",
+    search_placeholder: "Search the text, e.g. 金义湖, 8.1%",
+    search_cut: "Search text too long: only its first 200 characters are used.",
+    spirits: "The three spirits",
+    topics: "Topics",
+    platforms: "Platforms",
+    projects: "Projects and companies",
+    results_of: "Showing",
+    results_unit: "blocks",
+    clear_all: "Clear all",
+    remove: "Remove",
+    in_context: "Show in the whole article (the rest dimmed)",
+    empty_title: "No paragraph matches.",
+    empty_hint: "Try removing a filter or searching for something else.",
+    ignored: "These parts of the link were not recognised and are ignored:",
+    missing: "[text missing from the source]",
+    missing_long: "The source lacks a passage here: the parts before and after do not join.",
+    photo: "Photo caption (photo not included)",
+    why: "Matched: ",
+    chosen_by_editor: "editor's choice",
+    own_words: "Interface text, English names and topic definitions are this explorer's own, not the article's.",
+    language: "Language",
+    other_lang: "中文",
+    skip: "Skip to the article",
+    lead: "Lead",
+};
