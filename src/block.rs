@@ -92,7 +92,11 @@ pub fn BlockView(block: usize, matched: bool, hits: Vec<Range<usize>>) -> impl I
         }
         .into_any(),
         BlockKind::Intro | BlockKind::Paragraph => {
-            let class = if b.kind == BlockKind::Intro { "block intro" } else { "block" };
+            let class = if b.kind == BlockKind::Intro {
+                "block intro"
+            } else {
+                "block"
+            };
             view! {
                 <p class=class lang="zh-CN" data-block=b.id data-match=data_match>
                     {body}

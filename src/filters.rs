@@ -13,7 +13,10 @@ fn FacetButton(facet: Facet, value: u16) -> impl IntoView {
     let st = expect_context::<State>();
     let name = ARTICLE.value_name(facet, value as usize);
     let en = ARTICLE.value_en(facet, value as usize);
-    let count = move || st.outcome.with(|o| o.facet_counts[facet as usize][value as usize]);
+    let count = move || {
+        st.outcome
+            .with(|o| o.facet_counts[facet as usize][value as usize])
+    };
     let pressed = move || st.sel.with(|s| s.is_chosen(facet, value));
     view! {
         <button

@@ -99,7 +99,11 @@ pub fn IgnoredNotice() -> impl IntoView {
             return None;
         }
         let t = st.lang.get().text();
-        let mut items: Vec<String> = n.entries.iter().map(|i| format!("{}={}", i.key, i.value)).collect();
+        let mut items: Vec<String> = n
+            .entries
+            .iter()
+            .map(|i| format!("{}={}", i.key, i.value))
+            .collect();
         if n.total > n.entries.len() {
             items.push(format!("… (+{})", n.total - n.entries.len()));
         }

@@ -52,7 +52,10 @@ impl State {
         let mut entries = parsed.ignored;
         let mut total = parsed.ignored_count;
         if let (Some(tag), None) = (parsed.lang.as_deref(), url_lang) {
-            entries.push(Ignored { key: "lang".into(), value: tag.chars().take(40).collect() });
+            entries.push(Ignored {
+                key: "lang".into(),
+                value: tag.chars().take(40).collect(),
+            });
             total += 1;
         }
         State {

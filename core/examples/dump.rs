@@ -7,7 +7,12 @@ fn main() {
             let members: Vec<String> = a
                 .blocks
                 .iter()
-                .filter_map(|b| b.tags(f).iter().find(|t| t.value as usize == v).map(|t| format!("{}({})", b.id, t.why)))
+                .filter_map(|b| {
+                    b.tags(f)
+                        .iter()
+                        .find(|t| t.value as usize == v)
+                        .map(|t| format!("{}({})", b.id, t.why))
+                })
                 .collect();
             println!("{}={}: {}", f.key(), a.value_name(f, v), members.join(" "));
         }

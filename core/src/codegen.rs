@@ -76,11 +76,19 @@ fn article(o: &mut String, a: &Article) {
     list(o, a.blocks, |o, b| {
         o.push_str("Block{id:");
         s(o, b.id);
-        let _ = write!(o, ",section:{},kind:BlockKind::{:?},text:", b.section, b.kind);
+        let _ = write!(
+            o,
+            ",section:{},kind:BlockKind::{:?},text:",
+            b.section, b.kind
+        );
         s(o, b.text);
         o.push_str(",pieces:");
         list(o, b.pieces, |o, p| {
-            let _ = write!(o, "Piece{{line:{},start:{},len:{}}}", p.line, p.start, p.len);
+            let _ = write!(
+                o,
+                "Piece{{line:{},start:{},len:{}}}",
+                p.line, p.start, p.len
+            );
         });
         let _ = write!(o, ",gaps:&{:?},themes:", b.gaps);
         tags(o, b.themes);

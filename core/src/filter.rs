@@ -50,9 +50,7 @@ pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome
             continue;
         }
         for f in Facet::ALL {
-            let others_ok = Facet::ALL
-                .iter()
-                .all(|&g| g == f || ok[b][g as usize]);
+            let others_ok = Facet::ALL.iter().all(|&g| g == f || ok[b][g as usize]);
             if others_ok {
                 for t in article.blocks[b].tags(f) {
                     facet_counts[f as usize][t.value as usize] += 1;

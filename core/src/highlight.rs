@@ -119,18 +119,35 @@ mod tests {
         let m = vec![0..9, 33..42];
         assert_eq!(
             split(t, &m),
-            vec![("金义湖", true), ("科技创新策源地和", false), ("金义湖", true)]
+            vec![
+                ("金义湖", true),
+                ("科技创新策源地和", false),
+                ("金义湖", true)
+            ]
         );
     }
 
     #[test]
     fn figure_credit_is_its_own_run_even_inside_a_match() {
-        let b = block("生产开足马力。 时补法 摄", BlockKind::Figure { credit_at: 22 }, &[]);
+        let b = block(
+            "生产开足马力。 时补法 摄",
+            BlockKind::Figure { credit_at: 22 },
+            &[],
+        );
         // "力。 时补" spans the caption/credit boundary.
-        let segs = segments(&b, &[15..28]);
+        let credit_spanning = 15..28;
+        let segs = segments(&b, std::slice::from_ref(&credit_spanning));
         assert_eq!(joined(&segs), b.text);
-        assert!(segs.contains(&Segment::Text { text: "时补", mark: true, credit: true }));
-        assert!(segs.contains(&Segment::Text { text: "力。 ", mark: true, credit: false }));
+        assert!(segs.contains(&Segment::Text {
+            text: "时补",
+            mark: true,
+            credit: true
+        }));
+        assert!(segs.contains(&Segment::Text {
+            text: "力。 ",
+            mark: true,
+            credit: false
+        }));
     }
 
     #[test]

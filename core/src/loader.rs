@@ -198,7 +198,10 @@ struct Lines<'a> {
 impl<'a> Lines<'a> {
     fn new(source: &'a str) -> Self {
         Lines {
-            lines: source.split('\n').map(|l| l.trim_end_matches('\r')).collect(),
+            lines: source
+                .split('\n')
+                .map(|l| l.trim_end_matches('\r'))
+                .collect(),
             used: BTreeMap::new(),
         }
     }
@@ -321,11 +324,20 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
     let mut names = BTreeSet::new();
     for (i, sp) in f.spirit.iter().enumerate() {
         let place = format!("[[spirit]] #{} ({})", i + 1, sp.name);
-        for (field, v) in [("name", &sp.name), ("en", &sp.en), ("definition", &sp.definition)] {
+        for (field, v) in [
+            ("name", &sp.name),
+            ("en", &sp.en),
+            ("definition", &sp.definition),
+        ] {
             check_text(FACETS_FILE, &place, field, v)?;
         }
         if !names.insert(sp.name.clone()) {
-            return err(FACETS_FILE, place, format!("theme \"{}\" is defined twice", sp.name), "remove the duplicate");
+            return err(
+                FACETS_FILE,
+                place,
+                format!("theme \"{}\" is defined twice", sp.name),
+                "remove the duplicate",
+            );
         }
         themes.push(Theme {
             name: leak(sp.name.clone()),
@@ -337,14 +349,28 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
     }
     for (i, t) in f.topic.iter().enumerate() {
         let place = format!("[[topic]] #{} ({})", i + 1, t.name);
-        for (field, v) in [("name", &t.name), ("en", &t.en), ("definition", &t.definition)] {
+        for (field, v) in [
+            ("name", &t.name),
+            ("en", &t.en),
+            ("definition", &t.definition),
+        ] {
             check_text(FACETS_FILE, &place, field, v)?;
         }
         if !names.insert(t.name.clone()) {
-            return err(FACETS_FILE, place, format!("theme \"{}\" is defined twice", t.name), "remove the duplicate");
+            return err(
+                FACETS_FILE,
+                place,
+                format!("theme \"{}\" is defined twice", t.name),
+                "remove the duplicate",
+            );
         }
         if t.keywords.is_empty() && t.include.is_empty() {
-            return err(FACETS_FILE, place, "the topic has no keywords and no include list", "add keywords quoted from the article");
+            return err(
+                FACETS_FILE,
+                place,
+                "the topic has no keywords and no include list",
+                "add keywords quoted from the article",
+            );
         }
         themes.push(Theme {
             name: leak(t.name.clone()),
@@ -384,7 +410,12 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
         check_id(STRUCTURE_FILE, &place, &sec.id)?;
         check_text(STRUCTURE_FILE, &place, "en", &sec.en)?;
         if !section_ids.insert(sec.id.clone()) {
-            return err(STRUCTURE_FILE, place, format!("section id \"{}\" is used twice", sec.id), "give each section its own id");
+            return err(
+                STRUCTURE_FILE,
+                place,
+                format!("section id \"{}\" is used twice", sec.id),
+                "give each section its own id",
+            );
         }
         if si == banner_before {
             for (k, &n) in s.banner.lines.iter().enumerate() {
@@ -396,7 +427,12 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
             None => None,
         };
         if sec.spirits.is_empty() {
-            return err(STRUCTURE_FILE, place, "`spirits` is empty", "name the spirit(s) of the section: 敢, 干 or 赶");
+            return err(
+                STRUCTURE_FILE,
+                place,
+                "`spirits` is empty",
+                "name the spirit(s) of the section: 敢, 干 or 赶",
+            );
         }
         let mut spirits = Vec::new();
         for sp in &sec.spirits {
@@ -407,20 +443,37 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
                         STRUCTURE_FILE,
                         format!("{place} spirits"),
                         format!("\"{sp}\" is not a spirit defined in {FACETS_FILE}"),
-                        format!("use one of: {}", f.spirit.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")),
+                        format!(
+                            "use one of: {}",
+                            f.spirit
+                                .iter()
+                                .map(|s| s.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
                     )
                 }
             }
         }
         if sec.blocks.is_empty() {
-            return err(STRUCTURE_FILE, place, "the section has no blocks", "add its blocks or remove the section");
+            return err(
+                STRUCTURE_FILE,
+                place,
+                "the section has no blocks",
+                "add its blocks or remove the section",
+            );
         }
         let first = blocks.len() as u16;
         for (bi, b) in sec.blocks.iter().enumerate() {
             let place = format!("section \"{}\", block #{} ({})", sec.id, bi + 1, b.id);
             check_id(STRUCTURE_FILE, &place, &b.id)?;
             if !block_ids.insert(b.id.clone()) {
-                return err(STRUCTURE_FILE, place, format!("block id \"{}\" is used twice", b.id), "give each block its own id");
+                return err(
+                    STRUCTURE_FILE,
+                    place,
+                    format!("block id \"{}\" is used twice", b.id),
+                    "give each block its own id",
+                );
             }
             let block = assemble_block(&mut lines, b, &place, sections.len() as u16)?;
             blocks.push(block);
@@ -445,9 +498,18 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
         check_text(FACETS_FILE, &place, "name", &g.name)?;
         check_text(FACETS_FILE, &place, "en", &g.en)?;
         if f.group[..i].iter().any(|x| x.id == g.id) {
-            return err(FACETS_FILE, place, format!("group id \"{}\" is used twice", g.id), "give each group its own id");
+            return err(
+                FACETS_FILE,
+                place,
+                format!("group id \"{}\" is used twice", g.id),
+                "give each group its own id",
+            );
         }
-        groups.push(PlatformGroup { id: leak(g.id.clone()), name: leak(g.name.clone()), en: leak(g.en.clone()) });
+        groups.push(PlatformGroup {
+            id: leak(g.id.clone()),
+            name: leak(g.name.clone()),
+            en: leak(g.en.clone()),
+        });
     }
     let mut platforms = Vec::new();
     for (i, p) in f.platform.iter().enumerate() {
@@ -455,14 +517,26 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
         check_text(FACETS_FILE, &place, "name", &p.name)?;
         check_text(FACETS_FILE, &place, "en", &p.en)?;
         if f.platform[..i].iter().any(|x| x.name == p.name) {
-            return err(FACETS_FILE, place, format!("platform \"{}\" is defined twice", p.name), "remove the duplicate");
+            return err(
+                FACETS_FILE,
+                place,
+                format!("platform \"{}\" is defined twice", p.name),
+                "remove the duplicate",
+            );
         }
         let Some(group) = f.group.iter().position(|g| g.id == p.group) else {
             return err(
                 FACETS_FILE,
                 format!("{place} group"),
                 format!("no [[group]] has the id \"{}\"", p.group),
-                format!("use one of: {}", f.group.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ")),
+                format!(
+                    "use one of: {}",
+                    f.group
+                        .iter()
+                        .map(|g| g.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             );
         };
         let part_of = match &p.part_of {
@@ -493,7 +567,12 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
         check_text(FACETS_FILE, &place, "name", &p.name)?;
         check_text(FACETS_FILE, &place, "en", &p.en)?;
         if f.project[..i].iter().any(|x| x.name == p.name) {
-            return err(FACETS_FILE, place, format!("project \"{}\" is defined twice", p.name), "remove the duplicate");
+            return err(
+                FACETS_FILE,
+                place,
+                format!("project \"{}\" is defined twice", p.name),
+                "remove the duplicate",
+            );
         }
         projects.push(Project {
             name: leak(p.name.clone()),
@@ -505,7 +584,9 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
     // Memberships.
     let mut theme_tags: Vec<Vec<Tag>> = vec![Vec::new(); blocks.len()];
     for (bi, spirits) in block_spirits.iter().enumerate() {
-        let why = sections[blocks[bi].section as usize].heading.map_or("", |h| h.text);
+        let why = sections[blocks[bi].section as usize]
+            .heading
+            .map_or("", |h| h.text);
         for &sp in spirits {
             theme_tags[bi].push(Tag { value: sp, why });
         }
@@ -515,12 +596,22 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
         let place = format!("[[topic]] #{} ({})", ti + 1, t.name);
         for id in t.include.iter().chain(&t.exclude) {
             if !block_ids.contains(id) {
-                return err(FACETS_FILE, format!("{place} include/exclude"), format!("no block has the id \"{id}\""), format!("use a block id from {STRUCTURE_FILE}"));
+                return err(
+                    FACETS_FILE,
+                    format!("{place} include/exclude"),
+                    format!("no block has the id \"{id}\""),
+                    format!("use a block id from {STRUCTURE_FILE}"),
+                );
             }
         }
         for kw in &t.keywords {
             if kw.is_empty() || !blocks.iter().any(|b| b.text.contains(kw.as_str())) {
-                return err(FACETS_FILE, format!("{place} keywords"), format!("the keyword \"{kw}\" does not occur in the article"), "quote keywords from the article's text");
+                return err(
+                    FACETS_FILE,
+                    format!("{place} keywords"),
+                    format!("the keyword \"{kw}\" does not occur in the article"),
+                    "quote keywords from the article's text",
+                );
             }
         }
         let mut members = 0;
@@ -528,7 +619,11 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
             if t.exclude.iter().any(|x| x == b.id) {
                 continue;
             }
-            let why = t.keywords.iter().find(|k| b.text.contains(k.as_str())).map(|k| leak(k.clone()));
+            let why = t
+                .keywords
+                .iter()
+                .find(|k| b.text.contains(k.as_str()))
+                .map(|k| leak(k.clone()));
             let why = match why {
                 Some(k) => Some(k),
                 None if t.include.iter().any(|x| x == b.id) => Some(""),
@@ -540,10 +635,22 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
             }
         }
         if members == 0 {
-            return err(FACETS_FILE, place, "the topic holds no block", "check its keywords and exclude list");
+            return err(
+                FACETS_FILE,
+                place,
+                "the topic holds no block",
+                "check its keywords and exclude list",
+            );
         }
     }
-    let platform_tags = tag_by_names(&blocks, platforms.iter().map(|p| names_of(p.name, p.aliases)).collect(), "platform")?;
+    let platform_tags = tag_by_names(
+        &blocks,
+        platforms
+            .iter()
+            .map(|p| names_of(p.name, p.aliases))
+            .collect(),
+        "platform",
+    )?;
     // A platform also holds the blocks of its parts.
     let platform_tags: Vec<Vec<Tag>> = platform_tags
         .into_iter()
@@ -562,7 +669,14 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
             tags
         })
         .collect();
-    let project_tags = tag_by_names(&blocks, projects.iter().map(|p| names_of(p.name, p.aliases)).collect(), "project")?;
+    let project_tags = tag_by_names(
+        &blocks,
+        projects
+            .iter()
+            .map(|p| names_of(p.name, p.aliases))
+            .collect(),
+        "project",
+    )?;
 
     for (bi, b) in blocks.iter_mut().enumerate() {
         b.themes = leak_vec(std::mem::take(&mut theme_tags[bi]));
@@ -584,18 +698,27 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
 }
 
 fn names_of(name: &'static str, aliases: &'static [&'static str]) -> Vec<&'static str> {
-    std::iter::once(name).chain(aliases.iter().copied()).collect()
+    std::iter::once(name)
+        .chain(aliases.iter().copied())
+        .collect()
 }
 
 /// Tags each block with every value one of whose names occurs in its text; each value
 /// must occur somewhere (a name the article never uses is a mistake in the data).
-fn tag_by_names(blocks: &[Block], values: Vec<Vec<&'static str>>, kind: &str) -> Result<Vec<Vec<Tag>>, LoadError> {
+fn tag_by_names(
+    blocks: &[Block],
+    values: Vec<Vec<&'static str>>,
+    kind: &str,
+) -> Result<Vec<Vec<Tag>>, LoadError> {
     let mut tags = vec![Vec::new(); blocks.len()];
     for (vi, names) in values.iter().enumerate() {
         let mut found = false;
         for (bi, b) in blocks.iter().enumerate() {
             if let Some(&why) = names.iter().find(|n| b.text.contains(**n)) {
-                tags[bi].push(Tag { value: vi as u16, why });
+                tags[bi].push(Tag {
+                    value: vi as u16,
+                    why,
+                });
                 found = true;
             }
         }
@@ -611,7 +734,12 @@ fn tag_by_names(blocks: &[Block], values: Vec<Vec<&'static str>>, kind: &str) ->
     Ok(tags)
 }
 
-fn assemble_block(lines: &mut Lines, b: &BlockDef, place: &str, section: u16) -> Result<Block, LoadError> {
+fn assemble_block(
+    lines: &mut Lines,
+    b: &BlockDef,
+    place: &str,
+    section: u16,
+) -> Result<Block, LoadError> {
     match (&b.lines, b.figure) {
         (Some(_), Some(_)) | (None, None) => err(
             STRUCTURE_FILE,

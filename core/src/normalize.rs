@@ -67,7 +67,10 @@ mod tests {
         assert_eq!(f.text, "增速8.1%,第一");
         for (i, c) in f.text.chars().enumerate() {
             let (a, b) = f.origin[i];
-            assert_eq!(fold_char(s[a as usize..b as usize].chars().next().unwrap()), Some(c));
+            assert_eq!(
+                fold_char(s[a as usize..b as usize].chars().next().unwrap()),
+                Some(c)
+            );
         }
         assert_eq!(f.offsets.len(), f.origin.len() + 1);
     }

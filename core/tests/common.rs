@@ -13,6 +13,7 @@ pub fn article() -> &'static Article {
     A.get_or_init(|| jinyi_core::loader::load_dir(&data_dir()).unwrap_or_else(|e| panic!("{e}")))
 }
 
+#[allow(dead_code)]
 pub fn source() -> String {
     std::fs::read_to_string(data_dir().join("article.txt")).unwrap()
 }
@@ -20,5 +21,10 @@ pub fn source() -> String {
 /// Ids of the blocks for which `pred` holds, in reading order.
 #[allow(dead_code)]
 pub fn ids(pred: impl Fn(&jinyi_core::model::Block) -> bool) -> Vec<&'static str> {
-    article().blocks.iter().filter(|b| pred(b)).map(|b| b.id).collect()
+    article()
+        .blocks
+        .iter()
+        .filter(|b| pred(b))
+        .map(|b| b.id)
+        .collect()
 }

@@ -68,7 +68,10 @@ fn every_character_comes_from_the_source_and_reaches_the_reader_once() {
             let joined: String = b.pieces.iter().map(|p| line(p.line)).collect();
             assert_eq!(b.text, joined, "block {}", b.id);
             for p in b.pieces {
-                assert_eq!(&b.text[p.start as usize..(p.start + p.len) as usize], line(p.line));
+                assert_eq!(
+                    &b.text[p.start as usize..(p.start + p.len) as usize],
+                    line(p.line)
+                );
             }
             // A caption and its credit are one line split in two, nothing dropped.
             let (caption, credit) = b.caption_and_credit();
@@ -100,7 +103,11 @@ fn every_join_reads_as_one_sentence() {
             }
             let before = b.text[..at].chars().last().unwrap();
             let after = b.text[at..].chars().next().unwrap();
-            assert!(!"。！？…”".contains(before), "{}: join after '{before}'", b.id);
+            assert!(
+                !"。！？…”".contains(before),
+                "{}: join after '{before}'",
+                b.id
+            );
             assert!(!"“‘".contains(after), "{}: join before '{after}'", b.id);
             assert!(!after.is_whitespace(), "{}", b.id);
         }

@@ -20,7 +20,10 @@ fn select(q: &str) -> Selection {
 fn result_ids(q: &str) -> Vec<&'static str> {
     let out = apply(article(), &index(), &select(q));
     let a = article();
-    (0..a.blocks.len()).filter(|&b| out.matched[b]).map(|b| a.blocks[b].id).collect()
+    (0..a.blocks.len())
+        .filter(|&b| out.matched[b])
+        .map(|b| a.blocks[b].id)
+        .collect()
 }
 
 #[test]
@@ -36,13 +39,19 @@ fn a_platform_finds_blocks_naming_it_or_its_parts() {
         result_ids("platform=金义湖"),
         ids(|b| b.text.contains("金义湖"))
     );
-    assert_eq!(result_ids("platform=金义湖"), vec!["surpass-2", "surpass-3", "surpass-photo-3"]);
+    assert_eq!(
+        result_ids("platform=金义湖"),
+        vec!["surpass-2", "surpass-3", "surpass-photo-3"]
+    );
 }
 
 #[test]
 fn values_of_one_facet_combine_with_or() {
     let both = result_ids("platform=金义湖&platform=卡点通");
-    assert_eq!(both, vec!["do-1", "surpass-2", "surpass-3", "surpass-photo-3"]);
+    assert_eq!(
+        both,
+        vec!["do-1", "surpass-2", "surpass-3", "surpass-photo-3"]
+    );
 }
 
 #[test]
@@ -64,7 +73,14 @@ fn the_lead_belongs_to_every_spirit() {
 fn facet_counts_are_what_choosing_the_value_would_give() {
     let a = article();
     let idx = index();
-    for base in ["", "theme=干", "platform=金义湖", "q=金义新区", "theme=人才&q=发展", "project=润马光能"] {
+    for base in [
+        "",
+        "theme=干",
+        "platform=金义湖",
+        "q=金义新区",
+        "theme=人才&q=发展",
+        "project=润马光能",
+    ] {
         let sel = select(base);
         let out = apply(a, &idx, &sel);
         for f in Facet::ALL {
@@ -73,7 +89,13 @@ fn facet_counts_are_what_choosing_the_value_would_give() {
                 let mut alone = sel.clone();
                 alone.values[f as usize] = vec![v as u16];
                 let expect = apply(a, &idx, &alone).count;
-                assert_eq!(out.facet_counts[f as usize][v], expect, "{base}: {}={}", f.key(), a.value_name(f, v));
+                assert_eq!(
+                    out.facet_counts[f as usize][v],
+                    expect,
+                    "{base}: {}={}",
+                    f.key(),
+                    a.value_name(f, v)
+                );
             }
         }
     }
@@ -82,10 +104,17 @@ fn facet_counts_are_what_choosing_the_value_would_give() {
 #[test]
 fn search_ignores_width_case_and_spacing() {
     for q in ["8.1%", "８．１％", "8. 1 %", " 8.1% "] {
-        assert_eq!(result_ids(&format!("q={}", urlencode(q))), vec!["surpass-7"], "{q}");
+        assert_eq!(
+            result_ids(&format!("q={}", urlencode(q))),
+            vec!["surpass-7"],
+            "{q}"
+        );
     }
     // Full-width comma in the text, half-width in the query.
-    assert_eq!(result_ids(&format!("q={}", urlencode("金义新区,西接市区"))), vec!["lead"]);
+    assert_eq!(
+        result_ids(&format!("q={}", urlencode("金义新区,西接市区"))),
+        vec!["lead"]
+    );
 }
 
 #[test]
@@ -135,10 +164,20 @@ fn url_state_round_trips_canonically() {
 
 #[test]
 fn unknown_values_are_reported_not_applied() {
-    let p = parse(article(), "?theme=nope&platform=%E9%87%91%E4%B9%89%E6%B9%96&utm=x&platform=%FF");
+    let p = parse(
+        article(),
+        "?theme=nope&platform=%E9%87%91%E4%B9%89%E6%B9%96&utm=x&platform=%FF",
+    );
     assert_eq!(p.selection, select("platform=金义湖"));
-    let ignored: Vec<(&str, &str)> = p.ignored.iter().map(|i| (i.key.as_str(), i.value.as_str())).collect();
-    assert_eq!(ignored, vec![("theme", "nope"), ("utm", "x"), ("platform", "\u{FFFD}")]);
+    let ignored: Vec<(&str, &str)> = p
+        .ignored
+        .iter()
+        .map(|i| (i.key.as_str(), i.value.as_str()))
+        .collect();
+    assert_eq!(
+        ignored,
+        vec![("theme", "nope"), ("utm", "x"), ("platform", "\u{FFFD}")]
+    );
 }
 
 #[test]

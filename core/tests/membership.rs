@@ -54,7 +54,12 @@ fn membership() -> String {
                 .filter(|b| b.tags(f).iter().any(|t| t.value as usize == v))
                 .map(|b| b.id)
                 .collect();
-            out.push_str(&format!("{}={}: {}\n", f.key(), a.value_name(f, v), ids.join(" ")));
+            out.push_str(&format!(
+                "{}={}: {}\n",
+                f.key(),
+                a.value_name(f, v),
+                ids.join(" ")
+            ));
         }
     }
     out
@@ -72,11 +77,23 @@ fn every_tag_is_explained_and_unique() {
         for f in Facet::ALL {
             let tags = b.tags(f);
             for (i, t) in tags.iter().enumerate() {
-                assert!(tags[..i].iter().all(|u| u.value != t.value), "{} repeats a {} tag", b.id, f.key());
+                assert!(
+                    tags[..i].iter().all(|u| u.value != t.value),
+                    "{} repeats a {} tag",
+                    b.id,
+                    f.key()
+                );
                 // The reason is text of the block (a keyword, name or alias), the section
                 // heading for a spirit, or empty for an explicit choice in the data.
-                let heading = a.sections[b.section as usize].heading.map_or("", |h| h.text);
-                assert!(t.why.is_empty() || b.text.contains(t.why) || t.why == heading, "{}: {}", b.id, t.why);
+                let heading = a.sections[b.section as usize]
+                    .heading
+                    .map_or("", |h| h.text);
+                assert!(
+                    t.why.is_empty() || b.text.contains(t.why) || t.why == heading,
+                    "{}: {}",
+                    b.id,
+                    t.why
+                );
             }
         }
     }
@@ -86,7 +103,9 @@ fn every_tag_is_explained_and_unique() {
 fn a_platform_also_finds_the_blocks_of_its_parts() {
     let a = article();
     let lake = a.value_index(Facet::Platform, "金义湖").unwrap() as u16;
-    let hub = a.value_index(Facet::Platform, "金义湖科技创新策源地").unwrap() as u16;
+    let hub = a
+        .value_index(Facet::Platform, "金义湖科技创新策源地")
+        .unwrap() as u16;
     assert_eq!(a.platforms[hub as usize].part_of, Some(lake));
     for b in a.blocks {
         let has = |v| b.platforms.iter().any(|t| t.value == v);

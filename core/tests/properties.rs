@@ -20,7 +20,11 @@ fn any_selection() -> impl Strategy<Value = Selection> {
         prop_oneof![Just(String::new()), "[金义新区项目湖发展 ８.1%a-z]{0,4}"],
     )
         .prop_map(|(t, p, j, q)| Selection {
-            values: [t.into_iter().collect(), p.into_iter().collect(), j.into_iter().collect()],
+            values: [
+                t.into_iter().collect(),
+                p.into_iter().collect(),
+                j.into_iter().collect(),
+            ],
             q,
         })
 }

@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# Ensure every tool needed to build (and, with --browser, to test) the
+# 金义新区 Explorer is installed, at the right version.
+#
+# Idempotent: when everything is already present it only checks (well under
+# two seconds) and prints one "ok …" line per item. Anything missing is
+# installed and announced with an "installing …" line.
+#
+#   scripts/setup.sh            build tools: rustup bits, trunk, wasm-bindgen,
+#                               npm deps (wasm-opt 132, axe-core), brotli
+#   scripts/setup.sh --browser  also chromium + chromium-driver + fonts (headless tests)
+#
+# Only the registries (crates.io, npm, Debian) are used; trunk itself is never
+# allowed to download anything (see Trunk.toml / the Makefile).
+set -euo pipefail
+
+readonly TRUNK_VERSION="0.21.14"
+readonly WASM_OPT_MAJOR="132"
+readonly WASM_TARGET="wasm32-unknown-unknown"
+
+usage() {
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+browser=0
+for arg in "$@"; do
+    case "$arg" in
+        --browser) browser=1 ;;
+        -h | --help)
+            usage
+            exit 0
+            ;;
+        *)
+            echo "setup: unknown argument '$arg' (try --help)" >&2
+            exit 2
+            ;;
+    esac
+done
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# Same lookup order as the Makefile, so we check the binaries trunk will use.
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+ok() { printf 'ok %s\n' "$*"; }
+installing() { printf 'installing %s\n' "$*"; }
+die() {
+    printf 'setup: ERROR: %s\n' "$*" >&2
+    exit 1
+}
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# --- apt helpers ---------------------------------------------------------------
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+    if have sudo; then SUDO=(sudo); fi
+fi
+apt_updated=0
+
+apt_install() {
+    have apt-get || die "apt-get not found; please install manually: $*"
+    local env=(env DEBIAN_FRONTEND=noninteractive)
+    # `apt-get update` only when something is actually missing, and at most once;
+    # skip it if package lists are present and the install works without it.
+    if [ "$apt_updated" -eq 0 ] && compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
+        if "${SUDO[@]}" "${env[@]}" apt-get install -y -qq --no-install-recommends "$@" >/tmp/setup-apt.log 2>&1; then
+            return 0
+        fi
+    fi
+    if [ "$apt_updated" -eq 0 ]; then
+        "${SUDO[@]}" "${env[@]}" apt-get update -qq >/tmp/setup-apt.log 2>&1 ||
+            die "apt-get update failed (see /tmp/setup-apt.log)"
+        apt_updated=1
+    fi
+    "${SUDO[@]}" "${env[@]}" apt-get install -y -qq --no-install-recommends "$@" >/tmp/setup-apt.log 2>&1 ||
+        die "apt-get install $* failed (see /tmp/setup-apt.log)"
+}
+
+ensure_apt_packages() {
+    local missing=() p
+    for p in "$@"; do
+        if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+            ok "apt $p"
+        else
+            missing+=("$p")
+        fi
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        installing "apt ${missing[*]}"
+        apt_install "${missing[@]}"
+        for p in "${missing[@]}"; do
+            dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+                die "apt package $p still not installed after apt-get install"
+            ok "apt $p"
+        done
+    fi
+}
+
+# If another process is already running `cargo install <crate>` (e.g. a previous
+# setup in another terminal), wait for it instead of racing it.
+wait_for_cargo_install() {
+    local crate="$1" waited=0
+    while pgrep -f "cargo install ${crate}( |\$)" >/dev/null 2>&1; do
+        if [ "$waited" -eq 0 ]; then
+            echo "waiting for a running 'cargo install ${crate}' to finish …"
+            waited=1
+        fi
+        sleep 5
+    done
+}
+
+# --- Rust toolchain ------------------------------------------------------------
+
+have rustup || die "rustup not found; install Rust via https://rustup.rs first"
+have cargo || die "cargo not found on PATH"
+
+installed_components="$(rustup component list --installed 2>/dev/null)" ||
+    die "'rustup component list' failed"
+for comp in rustfmt clippy; do
+    if grep -q "^${comp}" <<<"$installed_components"; then
+        ok "rustup component $comp"
+    else
+        installing "rustup component $comp"
+        rustup component add "$comp" || die "rustup component add $comp failed"
+    fi
+done
+
+if rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+    ok "rustup target $WASM_TARGET"
+else
+    installing "rustup target $WASM_TARGET"
+    rustup target add "$WASM_TARGET" || die "rustup target add $WASM_TARGET failed"
+fi
+
+# A C compiler/linker is needed by `cargo install` (and by build scripts).
+if have cc; then
+    ok "cc"
+else
+    ensure_apt_packages gcc libc6-dev
+fi
+
+# --- trunk ---------------------------------------------------------------------
+
+trunk_version() { trunk --version 2>/dev/null | awk '{print $2}'; }
+if [ "$(trunk_version)" = "$TRUNK_VERSION" ]; then
+    ok "trunk $TRUNK_VERSION"
+else
+    wait_for_cargo_install trunk
+    if [ "$(trunk_version)" != "$TRUNK_VERSION" ]; then
+        installing "trunk $TRUNK_VERSION (cargo install, ~6 min)"
+        cargo install trunk --version "$TRUNK_VERSION" --locked --force ||
+            die "cargo install trunk $TRUNK_VERSION failed"
+    fi
+    [ "$(trunk_version)" = "$TRUNK_VERSION" ] ||
+        die "trunk $TRUNK_VERSION installed but '$(command -v trunk)' reports '$(trunk_version)'"
+    ok "trunk $TRUNK_VERSION"
+fi
+
+# --- wasm-bindgen-cli (must equal the wasm-bindgen crate in Cargo.lock) -------
+
+lock_version() {
+    awk -v want="$1" '
+        /^\[\[package\]\]/ { name = "" }
+        /^name = / { gsub(/"/, "", $3); name = $3 }
+        /^version = / && name == want { gsub(/"/, "", $3); print $3; exit }
+    ' Cargo.lock
+}
+
+if [ ! -f Cargo.lock ]; then
+    installing "Cargo.lock (cargo generate-lockfile)"
+    cargo generate-lockfile -q || die "Cargo.lock is missing and 'cargo generate-lockfile' failed"
+fi
+WBG_VERSION="$(lock_version wasm-bindgen)"
+[ -n "$WBG_VERSION" ] || die "no wasm-bindgen package found in Cargo.lock"
+
+wbg_version() { wasm-bindgen --version 2>/dev/null | awk '{print $2}'; }
+if [ "$(wbg_version)" = "$WBG_VERSION" ]; then
+    ok "wasm-bindgen $WBG_VERSION"
+else
+    wait_for_cargo_install wasm-bindgen-cli
+    if [ "$(wbg_version)" != "$WBG_VERSION" ]; then
+        # Note: `--locked` does not work for wasm-bindgen-cli here; without it is fine.
+        installing "wasm-bindgen-cli $WBG_VERSION (cargo install, ~2 min; found: '$(wbg_version)')"
+        cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force ||
+            die "cargo install wasm-bindgen-cli $WBG_VERSION failed"
+    fi
+    [ "$(wbg_version)" = "$WBG_VERSION" ] ||
+        die "wasm-bindgen-cli $WBG_VERSION installed but '$(command -v wasm-bindgen)' reports '$(wbg_version)'"
+    ok "wasm-bindgen $WBG_VERSION"
+fi
+
+# --- node / npm deps (binaryen's wasm-opt, axe-core) ---------------------------
+
+if have node && have npm; then
+    ok "node $(node --version)"
+else
+    ensure_apt_packages nodejs npm
+    have node && have npm || die "node/npm still not on PATH after installing nodejs npm"
+fi
+
+[ -f package-lock.json ] || die "package-lock.json missing (run 'npm install' once and commit it)"
+# npm writes node_modules/.package-lock.json on every install: use it as a stamp.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/.package-lock.json ] ||
+    [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
+    installing "npm deps (npm ci)"
+    npm ci --no-audit --no-fund --no-progress --loglevel=error >/tmp/setup-npm.log 2>&1 ||
+        { cat /tmp/setup-npm.log >&2; die "npm ci failed"; }
+fi
+wasm_opt_out="$(node_modules/.bin/wasm-opt --version 2>&1 || true)"
+case "$wasm_opt_out" in
+    "wasm-opt version ${WASM_OPT_MAJOR} "* | "wasm-opt version ${WASM_OPT_MAJOR}") ok "wasm-opt ${WASM_OPT_MAJOR} (node_modules/binaryen)" ;;
+    *) die "node_modules/.bin/wasm-opt reports '${wasm_opt_out}', expected version ${WASM_OPT_MAJOR} (check package.json / run npm ci)" ;;
+esac
+[ -f node_modules/axe-core/axe.min.js ] || die "node_modules/axe-core missing (run npm ci)"
+ok "axe-core $(sed -n 's/^  "version": "\(.*\)",$/\1/p' node_modules/axe-core/package.json)"
+
+# --- Debian packages -----------------------------------------------------------
+
+apt_packages=(brotli)
+if [ "$browser" -eq 1 ]; then
+    # Fonts: the page is Chinese; without a CJK font headless chromium renders
+    # tofu and text metrics differ from the dev machine.
+    apt_packages+=(chromium chromium-driver fonts-noto-cjk fonts-liberation)
+fi
+ensure_apt_packages "${apt_packages[@]}"
+
+echo "setup complete"
