@@ -19,7 +19,7 @@ SETUP := bash scripts/setup.sh
 # Files pre-compressed next to the originals (foo.js -> foo.js.br, foo.js.gz).
 COMPRESSIBLE := -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg'
 
-.PHONY: help setup setup-browser build serve dist test lint fmt bench clean
+.PHONY: help setup setup-browser build serve dist dist-faults test lint fmt bench clean
 
 ## help:    list the targets
 help:
@@ -36,9 +36,11 @@ setup-browser:
 
 ## build:   release trunk build into dist/ (no compression)
 # trunk runs `cargo build --offline`, so download any missing crates first.
+# scripts/build.sh: trunk (nightly size build when available, else stable), then
+# postbuild pre-renders the article into index.html, adds the CSP and writes the
+# one-file build (dist/jinyi-explorer-offline.html).
 build: setup
-	cargo fetch -q
-	trunk build --release
+	bash scripts/build.sh
 
 ## serve:   release build, then serve dist/ with the project's static server (ADDR=127.0.0.1:8080)
 serve: build
@@ -55,8 +57,13 @@ test: setup-browser
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown -- -D warnings
-	$(MAKE) --no-print-directory dist
+	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown --features fault-trigger -- -D warnings
+	$(MAKE) --no-print-directory dist dist-faults
 	cargo test --workspace
+
+## dist-faults: the same site with the test-only `fault-trigger` feature, in target/dist-faults
+dist-faults: setup
+	JINYI_DIST=target/dist-faults JINYI_FEATURES=fault-trigger bash scripts/build.sh
 
 ## lint:    fmt check + clippy (native and wasm32), no build of dist/
 lint: setup
@@ -76,3 +83,40 @@ bench: setup
 clean:
 	cargo clean
 	rm -rf dist
+
+# ---- Fuzzing: cargo-fuzz / libFuzzer over the core's URL and search entry points ----
+# fuzz/ is its own workspace (see fuzz/README.md). Runs read the kept corpus
+# (fuzz/corpus/<target>, committed) and write new finds to fuzz/target/fuzz-corpus/
+# (ignored), so a run never dirties the tree; `make fuzz-cmin` folds finds back in.
+# Nightly (with AddressSanitizer) when installed, else stable without a sanitizer.
+# Leak checks off: the loader leaks the article on purpose (its types are 'static).
+# The kept corpus is minimised on edges only (-use_counters=0 -use_cmp=0): small.
+.PHONY: fuzz fuzz-short fuzz-cmin
+FUZZ_TARGETS := url search
+FUZZ_SECONDS ?= 300
+FUZZ_NIGHTLY = $(shell rustup toolchain list 2>/dev/null | grep -q '^nightly' && echo 1)
+FUZZ_CARGO = ASAN_OPTIONS=detect_leaks=0 cargo $(if $(FUZZ_NIGHTLY),+nightly) fuzz
+FUZZ_SAN = $(if $(FUZZ_NIGHTLY),,--sanitizer none)
+FUZZ_ARGS = -dict=$$t.dict -detect_leaks=0 -print_final_stats=1
+
+## fuzz:    run each fuzz target for FUZZ_SECONDS (default 300) on the kept corpus
+fuzz:
+	@$(SETUP) --fuzz >/dev/null
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  $(FUZZ_CARGO) run $(FUZZ_SAN) $$t target/fuzz-corpus/$$t corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS); \
+	done
+
+## fuzz-short: each fuzz target for 15 s (the check `make test` runs)
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=15
+
+## fuzz-cmin: fold what `make fuzz` found into fuzz/corpus/ and minimise it
+fuzz-cmin:
+	@$(SETUP) --fuzz >/dev/null
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  $(FUZZ_CARGO) run $(FUZZ_SAN) $$t corpus/$$t target/fuzz-corpus/$$t -- -merge=1 $(FUZZ_ARGS); \
+	  $(FUZZ_CARGO) cmin $(FUZZ_SAN) $$t corpus/$$t -- -use_counters=0 -use_cmp=0 $(FUZZ_ARGS); \
+	done

@@ -9,6 +9,7 @@
 #   scripts/setup.sh            build tools: rustup bits, trunk, wasm-bindgen,
 #                               npm deps (wasm-opt 132, axe-core), brotli
 #   scripts/setup.sh --browser  also chromium + chromium-driver + fonts (headless tests)
+#   scripts/setup.sh --fuzz     also cargo-fuzz (fuzz/; nightly is used when present)
 #
 # Only the registries (crates.io, npm, Debian) are used; trunk itself is never
 # allowed to download anything (see Trunk.toml / the Makefile).
@@ -17,15 +18,18 @@ set -euo pipefail
 readonly TRUNK_VERSION="0.21.14"
 readonly WASM_OPT_MAJOR="132"
 readonly WASM_TARGET="wasm32-unknown-unknown"
+readonly CARGO_FUZZ_VERSION="0.13.2"
 
 usage() {
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 browser=0
+fuzz=0
 for arg in "$@"; do
     case "$arg" in
         --browser) browser=1 ;;
+        --fuzz) fuzz=1 ;;
         -h | --help)
             usage
             exit 0
@@ -134,6 +138,29 @@ else
     rustup target add "$WASM_TARGET" || die "rustup target add $WASM_TARGET failed"
 fi
 
+# Optional: the size build (scripts/build.sh) rebuilds std with nightly. Used only when
+# the machine has a nightly toolchain; its rust-src and wasm32 target are added here.
+# Any failure just means the stable build (larger wasm) is used.
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    nightly_parts="$(rustup component list --toolchain nightly --installed 2>/dev/null || true)"
+    if grep -q '^rust-src' <<<"$nightly_parts"; then
+        ok "nightly rust-src (size build)"
+    else
+        installing "nightly rust-src (size build)"
+        rustup component add rust-src --toolchain nightly ||
+            printf 'note: nightly rust-src unavailable: the build falls back to stable\n'
+    fi
+    if rustup target list --toolchain nightly --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+        ok "nightly target $WASM_TARGET (size build)"
+    else
+        installing "nightly target $WASM_TARGET (size build)"
+        rustup target add "$WASM_TARGET" --toolchain nightly ||
+            printf 'note: nightly %s unavailable: the build falls back to stable\n' "$WASM_TARGET"
+    fi
+else
+    ok "no nightly toolchain: stable build (larger wasm)"
+fi
+
 # A C compiler/linker is needed by `cargo install` (and by build scripts).
 if have cc; then
     ok "cc"
@@ -189,6 +216,34 @@ else
     [ "$(wbg_version)" = "$WBG_VERSION" ] ||
         die "wasm-bindgen-cli $WBG_VERSION installed but '$(command -v wasm-bindgen)' reports '$(wbg_version)'"
     ok "wasm-bindgen $WBG_VERSION"
+fi
+
+# --- cargo-fuzz (--fuzz only) --------------------------------------------------
+
+if [ "$fuzz" -eq 1 ]; then
+    cargo_fuzz_version() { cargo fuzz --version 2>/dev/null | awk '{print $2}'; }
+    if [ "$(cargo_fuzz_version)" = "$CARGO_FUZZ_VERSION" ]; then
+        ok "cargo-fuzz $CARGO_FUZZ_VERSION"
+    else
+        wait_for_cargo_install cargo-fuzz
+        if [ "$(cargo_fuzz_version)" != "$CARGO_FUZZ_VERSION" ]; then
+            installing "cargo-fuzz $CARGO_FUZZ_VERSION (cargo install, ~3 min)"
+            cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force ||
+                die "cargo install cargo-fuzz $CARGO_FUZZ_VERSION failed"
+        fi
+        [ "$(cargo_fuzz_version)" = "$CARGO_FUZZ_VERSION" ] ||
+            die "cargo-fuzz $CARGO_FUZZ_VERSION installed but 'cargo fuzz --version' reports '$(cargo_fuzz_version)'"
+        ok "cargo-fuzz $CARGO_FUZZ_VERSION"
+    fi
+    # No toolchain can be fetched here, so nightly is used only when it is installed
+    # (AddressSanitizer); otherwise the Makefile fuzzes on stable without a sanitizer.
+    if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+        ok "rustup toolchain nightly (fuzzing with AddressSanitizer)"
+    else
+        ok "no nightly toolchain: fuzzing on stable without a sanitizer"
+    fi
+    # libFuzzer is C++, compiled by libfuzzer-sys.
+    have c++ || ensure_apt_packages g++
 fi
 
 # --- node / npm deps (binaryen's wasm-opt, axe-core) ---------------------------

@@ -1,4 +1,6 @@
-//! The page: masthead, filter panel and results, wired to one shared `State`.
+//! The page: masthead, filter panel and results, wired to one shared `State`. The
+//! interface language re-renders the page as a whole (it changes rarely), so every
+//! interface string below is plain text rather than a reactive closure of its own.
 
 use crate::data::ARTICLE;
 use crate::filters::FilterPanel;
@@ -18,6 +20,65 @@ fn preferred_lang() -> Lang {
         .unwrap_or(Lang::Zh)
 }
 
+/// The whole page in one interface language.
+#[component]
+fn Page(lang: Lang) -> impl IntoView {
+    let st = expect_context::<State>();
+    let t = lang.text();
+    let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    let m = &ARTICLE.masthead;
+    view! {
+        <a class="skip" href="#results">{t.skip}</a>
+        <header class="masthead">
+            <div class="topbar">
+                <span class="app-name">{t.app_name}</span>
+                <button
+                    type="button"
+                    class="lang-switch"
+                    title=t.language
+                    data-lang-switch=""
+                    on:click=move |_| st.set_lang(other)
+                >
+                    {t.other_lang}
+                </button>
+            </div>
+            <div lang="zh-CN">
+                <p class="kicker">{m.kicker.text}</p>
+                <h1>{m.headline.text}</h1>
+                <p class="byline">{m.byline.text}</p>
+            </div>
+        </header>
+        <div class="layout">
+            <aside class="panel" aria-labelledby="panel-title">
+                <h2 id="panel-title" class="panel-title">{t.filters}</h2>
+                <FilterPanel lang />
+            </aside>
+            <main id="results" tabindex="-1">
+                <div class="status">
+                    <ResultCount lang />
+                    <Chips lang />
+                    <label class="context-toggle">
+                        <input
+                            type="checkbox"
+                            data-context-toggle=""
+                            prop:checked=move || st.context.get()
+                            on:change=move |ev| st.context.set(event_target_checked(&ev))
+                        />
+                        {t.in_context}
+                    </label>
+                </div>
+                <IgnoredNotice lang />
+                <article class="article">
+                    <ArticleView lang />
+                </article>
+            </main>
+        </div>
+        <footer class="footer">
+            <p>{t.own_words}</p>
+        </footer>
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let st = State::from_url(preferred_lang());
@@ -29,58 +90,5 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", st.lang.get().tag());
         }
     });
-    let t = move || st.lang.get().text();
-    let m = &ARTICLE.masthead;
-    view! {
-        <a class="skip" href="#results">{move || t().skip}</a>
-        <header class="masthead">
-            <div class="topbar">
-                <span class="app-name">{move || t().app_name}</span>
-                <button
-                    type="button"
-                    class="lang-switch"
-                    title=move || t().language
-                    data-lang-switch=""
-                    on:click=move |_| {
-                        st.set_lang(if st.lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh })
-                    }
-                >
-                    {move || t().other_lang}
-                </button>
-            </div>
-            <div lang="zh-CN">
-                <p class="kicker">{m.kicker.text}</p>
-                <h1>{m.headline.text}</h1>
-                <p class="byline">{m.byline.text}</p>
-            </div>
-        </header>
-        <div class="layout">
-            <aside class="panel" aria-labelledby="panel-title">
-                <h2 id="panel-title" class="panel-title">{move || t().filters}</h2>
-                <FilterPanel />
-            </aside>
-            <main id="results" tabindex="-1">
-                <div class="status">
-                    <ResultCount />
-                    <Chips />
-                    <label class="context-toggle">
-                        <input
-                            type="checkbox"
-                            data-context-toggle=""
-                            prop:checked=move || st.context.get()
-                            on:change=move |ev| st.context.set(event_target_checked(&ev))
-                        />
-                        {move || t().in_context}
-                    </label>
-                </div>
-                <IgnoredNotice />
-                <article class="article">
-                    <ArticleView />
-                </article>
-            </main>
-        </div>
-        <footer class="footer">
-            <p>{move || t().own_words}</p>
-        </footer>
-    }
+    move || view! { <Page lang=st.lang.get() /> }
 }

@@ -4,13 +4,13 @@
 
 use crate::data::ARTICLE;
 use crate::state::State;
+use crate::text::{Lang, Text};
 use jinyi_core::highlight::{segments, Segment};
 use jinyi_core::model::{BlockKind, Facet};
 use leptos::prelude::*;
 use std::ops::Range;
 
-fn runs(block: usize, hits: &[Range<usize>]) -> impl IntoView {
-    let st = expect_context::<State>();
+fn runs(block: usize, hits: &[Range<usize>], t: &'static Text) -> impl IntoView {
     segments(&ARTICLE.blocks[block], hits)
         .into_iter()
         .map(|seg| match seg {
@@ -26,25 +26,21 @@ fn runs(block: usize, hits: &[Range<usize>]) -> impl IntoView {
                     inner
                 }
             }
-            Segment::Missing => {
-                let t = move || st.lang.get().text();
-                view! {
-                    <span class="missing" data-missing="" role="note" title=move || t().missing_long>
-                        {move || t().missing}
-                    </span>
-                }
-                .into_any()
+            Segment::Missing => view! {
+                <span class="missing" data-missing="" role="note" title=t.missing_long>
+                    {t.missing}
+                </span>
             }
+            .into_any(),
         })
         .collect_view()
 }
 
 /// Why a block matches the active facet values, for the small "matched:" line.
-fn reasons(block: usize) -> impl IntoView {
+fn reasons(block: usize, t: &'static Text) -> impl IntoView {
     let st = expect_context::<State>();
     move || {
         let b = &ARTICLE.blocks[block];
-        let t = st.lang.get().text();
         let why: Vec<String> = st.sel.with(|s| {
             Facet::ALL
                 .iter()
@@ -76,17 +72,20 @@ fn reasons(block: usize) -> impl IntoView {
 
 /// A paragraph or figure caption with `data-block`, marked as matching or not.
 #[component]
-pub fn BlockView(block: usize, matched: bool, hits: Vec<Range<usize>>) -> impl IntoView {
-    let st = expect_context::<State>();
+pub fn BlockView(
+    block: usize,
+    matched: bool,
+    hits: Vec<Range<usize>>,
+    lang: Lang,
+) -> impl IntoView {
+    let t = lang.text();
     let b = &ARTICLE.blocks[block];
     let data_match = if matched { "1" } else { "0" };
-    let body = runs(block, &hits);
+    let body = runs(block, &hits, t);
     let element = match b.kind {
         BlockKind::Figure { .. } => view! {
             <figure class="block figure" data-block=b.id data-match=data_match>
-                <span class="photo-label" aria-hidden="true">
-                    {move || st.lang.get().text().photo}
-                </span>
+                <span class="photo-label" aria-hidden="true">{t.photo}</span>
                 <figcaption lang="zh-CN">{body}</figcaption>
             </figure>
         }
@@ -108,7 +107,7 @@ pub fn BlockView(block: usize, matched: bool, hits: Vec<Range<usize>>) -> impl I
     view! {
         <div class="block-row">
             {element}
-            {matched.then(|| reasons(block))}
+            {matched.then(|| reasons(block, t))}
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::data::ARTICLE;
 use crate::state::{Change, State};
+use crate::text::Lang;
 use jinyi_core::model::{Facet, ThemeKind};
 use jinyi_core::search::MAX_QUERY_CHARS;
 use leptos::prelude::*;
@@ -38,26 +39,22 @@ fn FacetButton(facet: Facet, value: u16) -> impl IntoView {
 
 /// A titled group of facet buttons; `defs` shows each theme's definition under it.
 fn group(
-    title: String,
-    title_lang: &'static str,
+    title: &'static str,
+    lang: Lang,
     facet: Facet,
     values: Vec<u16>,
     defs: bool,
 ) -> impl IntoView {
-    let st = expect_context::<State>();
     let items = values
         .into_iter()
         .map(|v| {
             let def = defs.then(|| {
                 let t = &ARTICLE.themes[v as usize];
-                view! {
-                    <span class="facet-def">
-                        {move || match st.lang.get() {
-                            crate::text::Lang::Zh => t.definition,
-                            crate::text::Lang::En => t.definition_en,
-                        }}
-                    </span>
-                }
+                let def = match lang {
+                    Lang::Zh => t.definition,
+                    Lang::En => t.definition_en,
+                };
+                view! { <span class="facet-def">{def}</span> }
             });
             view! {
                 <li>
@@ -69,7 +66,7 @@ fn group(
         .collect_view();
     view! {
         <fieldset class="facet-group">
-            <legend lang=title_lang>{title}</legend>
+            <legend>{title}</legend>
             <ul class=if defs { "facet-list with-defs" } else { "facet-list" }>{items}</ul>
         </fieldset>
     }
@@ -77,19 +74,19 @@ fn group(
 
 /// The search box. Escape clears it.
 #[component]
-fn SearchBox() -> impl IntoView {
+fn SearchBox(lang: Lang) -> impl IntoView {
     let st = expect_context::<State>();
-    let t = move || st.lang.get().text();
-    let cut = move || st.sel.with(|s| s.q.chars().count() > MAX_QUERY_CHARS);
+    let t = lang.text();
+    let cut = Memo::new(move |_| st.sel.with(|s| s.q.chars().count() > MAX_QUERY_CHARS));
     view! {
         <div class="search">
-            <label for="search">{move || t().search}</label>
+            <label for="search">{t.search}</label>
             <input
                 id="search"
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=move || t().search_placeholder
+                placeholder=t.search_placeholder
                 prop:value=move || st.sel.with(|s| s.q.clone())
                 on:input=move |ev| {
                     let q = event_target_value(&ev);
@@ -102,18 +99,15 @@ fn SearchBox() -> impl IntoView {
                     }
                 }
             />
-            <Show when=cut>
-                <p class="search-cut" role="status">{move || t().search_cut}</p>
-            </Show>
+            {move || cut.get().then(|| view! { <p class="search-cut" role="status">{t.search_cut}</p> })}
         </div>
     }
 }
 
 /// The whole panel.
 #[component]
-pub fn FilterPanel() -> impl IntoView {
-    let st = expect_context::<State>();
-    let lang = move || st.lang.get();
+pub fn FilterPanel(lang: Lang) -> impl IntoView {
+    let t = lang.text();
     let themes = |kind: ThemeKind| -> Vec<u16> {
         (0..ARTICLE.themes.len() as u16)
             .filter(|&i| ARTICLE.themes[i as usize].kind == kind)
@@ -127,31 +121,20 @@ pub fn FilterPanel() -> impl IntoView {
             let values: Vec<u16> = (0..ARTICLE.platforms.len() as u16)
                 .filter(|&p| ARTICLE.platforms[p as usize].group as usize == gi)
                 .collect();
-            move || {
-                let (title, title_lang) = match lang() {
-                    crate::text::Lang::Zh => (g.name.to_string(), "zh-CN"),
-                    crate::text::Lang::En => (g.en.to_string(), "en"),
-                };
-                group(title, title_lang, Facet::Platform, values.clone(), false)
-            }
+            let title = match lang {
+                Lang::Zh => g.name,
+                Lang::En => g.en,
+            };
+            group(title, lang, Facet::Platform, values, false)
         })
         .collect_view();
     let projects: Vec<u16> = (0..ARTICLE.projects.len() as u16).collect();
     view! {
-        <SearchBox />
-        {move || {
-            let t = lang().text();
-            let tag = lang().tag();
-            view! {
-                {group(t.spirits.to_string(), tag, Facet::Theme, themes(ThemeKind::Spirit), true)}
-                {group(t.topics.to_string(), tag, Facet::Theme, themes(ThemeKind::Topic), true)}
-                <h2 class="panel-heading">{t.platforms}</h2>
-            }
-        }}
+        <SearchBox lang />
+        {group(t.spirits, lang, Facet::Theme, themes(ThemeKind::Spirit), true)}
+        {group(t.topics, lang, Facet::Theme, themes(ThemeKind::Topic), true)}
+        <h2 class="panel-heading">{t.platforms}</h2>
         {platform_groups}
-        {move || {
-            let t = lang().text();
-            group(t.projects.to_string(), lang().tag(), Facet::Project, projects.clone(), false)
-        }}
+        {group(t.projects, lang, Facet::Project, projects, false)}
     }
 }

@@ -4,32 +4,31 @@
 use crate::block::BlockView;
 use crate::data::ARTICLE;
 use crate::state::{Change, State};
+use crate::text::Lang;
 use jinyi_core::model::Facet;
 use leptos::prelude::*;
 use std::ops::Range;
 
 /// "Showing n / 31 blocks", announced politely to screen readers.
 #[component]
-pub fn ResultCount() -> impl IntoView {
+pub fn ResultCount(lang: Lang) -> impl IntoView {
     let st = expect_context::<State>();
+    let t = lang.text();
     let count = move || st.outcome.with(|o| o.count);
     let total = ARTICLE.blocks.len();
     view! {
         <p class="result-count" role="status" aria-live="polite" data-result-count=move || count().to_string()>
-            {move || {
-                let t = st.lang.get().text();
-                format!("{} {} / {} {}", t.results_of, count(), total, t.results_unit)
-            }}
+            {move || format!("{} {} / {} {}", t.results_of, count(), total, t.results_unit)}
         </p>
     }
 }
 
 /// A removable chip per active filter, plus "clear all".
 #[component]
-pub fn Chips() -> impl IntoView {
+pub fn Chips(lang: Lang) -> impl IntoView {
     let st = expect_context::<State>();
+    let t = lang.text();
     move || {
-        let t = st.lang.get().text();
         let sel = st.sel.get();
         if sel.is_empty() {
             return None;
@@ -91,14 +90,14 @@ pub fn Chips() -> impl IntoView {
 
 /// Parts of the URL that were ignored, in a small dismissible notice.
 #[component]
-pub fn IgnoredNotice() -> impl IntoView {
+pub fn IgnoredNotice(lang: Lang) -> impl IntoView {
     let st = expect_context::<State>();
+    let t = lang.text();
     move || {
         let n = st.ignored.get();
         if n.total == 0 {
             return None;
         }
-        let t = st.lang.get().text();
         let mut items: Vec<String> = n
             .entries
             .iter()
@@ -119,14 +118,14 @@ pub fn IgnoredNotice() -> impl IntoView {
     }
 }
 
-/// One section: its heading with a count, then its visible blocks (keyed, so only the
-/// blocks whose state changed are re-rendered).
+/// One section: its heading with a count, then its visible blocks (re-rendered as a
+/// list on each change: 31 blocks cost less than keyed diffing does in bytes).
 #[component]
-fn SectionView(index: usize) -> impl IntoView {
+fn SectionView(index: usize, lang: Lang) -> impl IntoView {
     let st = expect_context::<State>();
     let sec = &ARTICLE.sections[index];
     let count = move || st.outcome.with(|o| o.section_counts[index]);
-    let visible = move || st.context.get() || count() > 0;
+    let visible = Memo::new(move |_| st.context.get() || count() > 0);
     let items = move || {
         let context = st.context.get();
         st.outcome.with(|o| {
@@ -138,58 +137,60 @@ fn SectionView(index: usize) -> impl IntoView {
     };
     let heading_id = format!("section-{}", sec.id);
     view! {
-        <Show when=visible>
+        {move || visible.get().then(|| view! {
             <section class="section" data-section=sec.id data-section-count=move || count().to_string() aria-labelledby=heading_id.clone()>
                 <h2 id=heading_id.clone()>
                     {match sec.heading {
                         Some(h) => view! { <span lang="zh-CN">{h.text}</span> }.into_any(),
-                        None => view! { <span class="section-lead">{move || st.lang.get().text().lead}</span> }.into_any(),
+                        None => view! { <span class="section-lead">{lang.text().lead}</span> }.into_any(),
                     }}
                     <span class="section-count">{count}</span>
                 </h2>
-                <For
-                    each=items
-                    key=|item| item.clone()
-                    children=|(b, matched, hits)| view! { <BlockView block=b matched hits /> }
-                />
+                {move || {
+                    items()
+                        .into_iter()
+                        .map(|(b, matched, hits)| view! { <BlockView block=b matched hits lang /> })
+                        .collect_view()
+                }}
             </section>
-        </Show>
+        })}
     }
 }
 
 /// The article: banner (when nothing narrows it), sections, or the empty state.
 #[component]
-pub fn ArticleView() -> impl IntoView {
+pub fn ArticleView(lang: Lang) -> impl IntoView {
     let st = expect_context::<State>();
-    let banner = move || st.context.get() || st.sel.with(|s| s.is_empty());
-    let empty = move || !st.context.get() && st.outcome.with(|o| o.count == 0);
+    let t = lang.text();
+    let banner = Memo::new(move |_| st.context.get() || st.sel.with(|s| s.is_empty()));
+    let empty = Memo::new(move |_| !st.context.get() && st.outcome.with(|o| o.count == 0));
     let sections = (0..ARTICLE.sections.len())
         .map(|i| {
-            let banner_here = (i == ARTICLE.banner_before as usize).then(|| {
-                view! {
-                    <Show when=banner>
+            let banner_here = (i == ARTICLE.banner_before as usize).then_some(move || {
+                banner.get().then(|| {
+                    view! {
                         <div class="banner" lang="zh-CN">
                             {ARTICLE.banner.iter().map(|b| view! { <p>{b.text}</p> }).collect_view()}
                         </div>
-                    </Show>
-                }
+                    }
+                })
             });
             view! {
                 {banner_here}
-                <SectionView index=i />
+                <SectionView index=i lang />
             }
         })
         .collect_view();
     view! {
-        <Show when=empty>
+        {move || empty.get().then(|| view! {
             <div class="empty" data-empty="" role="status">
-                <p><strong>{move || st.lang.get().text().empty_title}</strong></p>
-                <p>{move || st.lang.get().text().empty_hint}</p>
+                <p><strong>{t.empty_title}</strong></p>
+                <p>{t.empty_hint}</p>
                 <button type="button" on:click=move |_| st.change(Change::Click, |s| *s = Default::default())>
-                    {move || st.lang.get().text().clear_all}
+                    {t.clear_all}
                 </button>
             </div>
-        </Show>
+        })}
         {sections}
     }
 }

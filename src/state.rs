@@ -81,6 +81,8 @@ impl State {
 
     /// Changes the selection and records it in the URL.
     pub fn change(&self, how: Change, f: impl FnOnce(&mut Selection)) {
+        #[cfg(feature = "fault-trigger")]
+        crate::debug_panic("click");
         self.sel.update(f);
         let push = how == Change::Click || !self.typing.get_value();
         self.typing.set_value(how == Change::Typing);

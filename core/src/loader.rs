@@ -180,13 +180,29 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T,
             }
             None => "file".to_string(),
         };
-        err(
-            file,
-            place,
-            e.message().to_string(),
-            "correct the TOML (see the comment at the top of the file for the format)",
-        )
+        err(file, place, e.message().to_string(), toml_fix(e.message()))
     })
+}
+
+/// The fix for a TOML/shape error, from serde's message.
+fn toml_fix(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let list: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
+        return format!(
+            "rename or remove `{name}`: the keys allowed here are {}{}",
+            list.join(", "),
+            did_you_mean(name, allowed.iter().copied())
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        return format!(
+            "add `{name} = …` here (the comment at the top of the file shows the format)"
+        );
+    }
+    "correct the TOML (see the comment at the top of the file for the format)".to_string()
 }
 
 /// The source lines and which of them are used where.
@@ -245,17 +261,32 @@ impl<'a> Lines<'a> {
         })
     }
 
-    /// Fails on the first non-blank line nobody used.
+    /// Fails on the first non-blank line nobody used, naming the uses around it.
     fn check_all_used(&self) -> Result<(), LoadError> {
         for (i, text) in self.lines.iter().enumerate() {
             let n = i as u32 + 1;
             if !text.trim().is_empty() && !self.used.contains_key(&n) {
                 let start: String = text.chars().take(20).collect();
+                let near = |e: Option<(&u32, &String)>, side: &str| {
+                    e.map(|(l, place)| format!("{side} line {l} ({place})"))
+                };
+                let around: Vec<String> = [
+                    near(self.used.range(..n).next_back(), "after"),
+                    near(self.used.range(n + 1..).next(), "before"),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
                 return err(
                     STRUCTURE_FILE,
-                    "the structure as a whole",
+                    format!("source line {n}"),
                     format!("source line {n} (\"{start}…\") is never used"),
-                    "add it to a block in reading order (every character of the source must reach the reader)",
+                    format!(
+                        "add {n} to the `lines` of the block it belongs to, in reading order \
+                         (every character of the source must reach the reader); in the \
+                         source it stands {}",
+                        around.join(" and ")
+                    ),
                 );
             }
         }
@@ -278,6 +309,32 @@ fn check_id(file: &str, place: &str, id: &str) -> Result<(), LoadError> {
             "use lowercase ASCII letters, digits and '-' (ids are public: data-block)",
         )
     }
+}
+
+/// `" (did you mean \"…\"?)"` when one of `known` is a small typo away from `name`.
+fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut diag = row[0];
+            row[0] = i + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let next = (diag + usize::from(ca != cb))
+                    .min(row[j] + 1)
+                    .min(row[j + 1] + 1);
+                diag = row[j + 1];
+                row[j + 1] = next;
+            }
+        }
+        row[b.len()]
+    }
+    known
+        .into_iter()
+        .map(|k| (distance(name, k), k))
+        .filter(|&(d, _)| d <= 2)
+        .min()
+        .map_or_else(String::new, |(_, k)| format!(" (did you mean \"{k}\"?)"))
 }
 
 fn check_text(file: &str, place: &str, field: &str, value: &str) -> Result<(), LoadError> {
@@ -548,7 +605,16 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
                         FACETS_FILE,
                         format!("{place} part_of"),
                         format!("\"{parent}\" is not another platform"),
-                        "name another [[platform]] by its `name`",
+                        format!(
+                            "name another [[platform]] by its `name`{}",
+                            did_you_mean(
+                                parent,
+                                f.platform
+                                    .iter()
+                                    .filter(|x| x.name != p.name)
+                                    .map(|x| x.name.as_str())
+                            )
+                        ),
                     )
                 }
             },
@@ -594,14 +660,19 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
     for (ti, t) in f.topic.iter().enumerate() {
         let value = (f.spirit.len() + ti) as u16;
         let place = format!("[[topic]] #{} ({})", ti + 1, t.name);
-        for id in t.include.iter().chain(&t.exclude) {
-            if !block_ids.contains(id) {
-                return err(
-                    FACETS_FILE,
-                    format!("{place} include/exclude"),
-                    format!("no block has the id \"{id}\""),
-                    format!("use a block id from {STRUCTURE_FILE}"),
-                );
+        for (list, ids) in [("include", &t.include), ("exclude", &t.exclude)] {
+            for id in ids {
+                if !block_ids.contains(id) {
+                    return err(
+                        FACETS_FILE,
+                        format!("{place} {list}"),
+                        format!("no block has the id \"{id}\""),
+                        format!(
+                            "use the id of a block in {STRUCTURE_FILE}{}",
+                            did_you_mean(id, block_ids.iter().map(String::as_str))
+                        ),
+                    );
+                }
             }
         }
         for kw in &t.keywords {

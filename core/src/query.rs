@@ -108,8 +108,13 @@ pub fn parse(article: &Article, query: &str) -> Parsed {
                 }
             }
             (None, "lang") => {
-                if out.lang.is_none() && !value.is_empty() {
-                    out.lang = Some(value.to_string());
+                if out.lang.is_none() {
+                    if !value.is_empty() {
+                        out.lang = Some(value.to_string());
+                    }
+                } else if !value.is_empty() {
+                    // Like a second `q`: not applied, so reported.
+                    ignore(&mut out, &key, value);
                 }
             }
             (None, _) => {

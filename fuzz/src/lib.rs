@@ -1,0 +1,119 @@
+//! Shared by the fuzz targets: the real article (loaded once from `../data` through the
+//! core's loader) and the checks each target runs on one input. The checks are the same
+//! properties `core/tests/hostile.rs` tests with proptest: never panic, URL state stable
+//! through parse → serialise → parse, highlighting lossless and on char boundaries.
+
+use jinyi_core::filter::apply;
+use jinyi_core::highlight::{segments, split, Segment};
+use jinyi_core::model::{Article, Facet};
+use jinyi_core::normalize::fold_query;
+use jinyi_core::query::{parse, to_query, Selection, MAX_IGNORED_CHARS, MAX_IGNORED_KEPT};
+use jinyi_core::search::{bound_query, prepare, SearchIndex, MAX_QUERY_CHARS};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The project's article, validated by the loader exactly as the build does.
+pub fn article() -> &'static Article {
+    static A: OnceLock<Article> = OnceLock::new();
+    A.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+        jinyi_core::loader::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+/// The search index over the article's blocks, built once.
+pub fn index() -> &'static SearchIndex {
+    static I: OnceLock<SearchIndex> = OnceLock::new();
+    I.get_or_init(|| SearchIndex::new(article().blocks))
+}
+
+/// URL state: parsing never panics, reports what it ignores within its bounds, and
+/// parse → `to_query` → parse gives back the same state with nothing ignored.
+pub fn check_url(query: &str) {
+    let a = article();
+    let p = parse(a, query);
+    assert!(p.ignored.len() <= MAX_IGNORED_KEPT);
+    assert!(p.ignored.len() <= p.ignored_count);
+    for i in &p.ignored {
+        assert!(i.key.chars().count() <= MAX_IGNORED_CHARS + 1);
+        assert!(i.value.chars().count() <= MAX_IGNORED_CHARS + 1);
+    }
+    for f in Facet::ALL {
+        let v = p.selection.chosen(f);
+        assert!(
+            v.windows(2).all(|w| w[0] < w[1]),
+            "{f:?} values not sorted/unique"
+        );
+        assert!(v.iter().all(|&x| (x as usize) < a.facet_len(f)));
+    }
+    assert_eq!(p.selection.q, p.selection.q.trim());
+    if let Some(lang) = &p.lang {
+        assert!(!lang.is_empty() && lang == lang.trim());
+    }
+    let s = to_query(a, &p.selection, p.lang.as_deref());
+    let p2 = parse(a, &s);
+    assert_eq!(p2.selection, p.selection, "selection changed through {s:?}");
+    assert_eq!(p2.lang, p.lang, "lang changed through {s:?}");
+    assert_eq!(p2.ignored_count, 0, "{s:?} ignores {:?}", p2.ignored);
+    assert_eq!(to_query(a, &p2.selection, p2.lang.as_deref()), s);
+}
+
+/// Search and highlight: the query is bounded, every match is a char-aligned range
+/// whose folded text is the folded query and that crosses no gap, and the highlighted
+/// runs and segments put every block's text back together unchanged.
+pub fn check_search(query: &str) {
+    let a = article();
+    let idx = index();
+    let (bounded, cut) = bound_query(query);
+    assert!(query.starts_with(bounded));
+    assert_eq!(cut, query.chars().count() > MAX_QUERY_CHARS);
+    let q = prepare(query);
+    assert_eq!(q, fold_query(bounded));
+    let mut hits_all = Vec::with_capacity(a.blocks.len());
+    for (bi, b) in a.blocks.iter().enumerate() {
+        let hits = idx.find(bi, &q);
+        let mut prev_end = 0;
+        for r in &hits {
+            assert!(
+                r.start < r.end && r.end <= b.text.len(),
+                "{r:?} in {}",
+                b.id
+            );
+            assert!(r.start >= prev_end, "overlapping matches in {}", b.id);
+            assert!(b.text.is_char_boundary(r.start) && b.text.is_char_boundary(r.end));
+            assert!(!b
+                .gaps
+                .iter()
+                .any(|&g| r.start < g as usize && (g as usize) < r.end));
+            assert_eq!(fold_query(&b.text[r.clone()]), q);
+            prev_end = r.end;
+        }
+        let runs = split(b.text, &hits);
+        assert_eq!(runs.iter().map(|r| r.0).collect::<String>(), b.text);
+        let marked: Vec<&str> = runs.iter().filter(|r| r.1).map(|r| r.0).collect();
+        let expected: Vec<&str> = hits.iter().map(|r| &b.text[r.clone()]).collect();
+        assert_eq!(marked, expected);
+        let segs = segments(b, &hits);
+        let mut text = String::new();
+        let mut missing = 0;
+        for s in &segs {
+            match s {
+                Segment::Text { text: t, .. } => text.push_str(t),
+                Segment::Missing => missing += 1,
+            }
+        }
+        assert_eq!(text, b.text);
+        assert_eq!(missing, b.gaps.len());
+        hits_all.push(hits);
+    }
+    let sel = Selection {
+        q: query.to_string(),
+        ..Default::default()
+    };
+    let out = apply(a, idx, &sel);
+    assert_eq!(out.hits, hits_all);
+    assert_eq!(out.count, out.matched.iter().filter(|&&m| m).count());
+    for (m, h) in out.matched.iter().zip(&out.hits) {
+        assert_eq!(*m, q.is_empty() || !h.is_empty());
+    }
+}

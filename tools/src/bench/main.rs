@@ -1,0 +1,312 @@
+//! `make bench`: one table of sizes and timings, every figure measured in this run.
+//!
+//! 1. The core natively (release build, median of 51 timed runs) on the real article
+//!    and on a synthetic corpus of 100 copies of it (generated here, never saved).
+//! 2. A bench site in a temp folder: a copy of `dist/` (the app, page (a)) plus pages
+//!    rendered from the core's data: (b) `static.html`, the article as HTML with no
+//!    script, and (c) `plain.html`, the same plus the hand-written `baseline.js`; and
+//!    both again over the 100× corpus. Every html/js/wasm/css file gets `.gz`/`.br`
+//!    siblings made in-process, and one in-process server (`jinyi_tools::spawn`)
+//!    serves the folder on loopback with content negotiation, like `make serve`.
+//! 3. Headless Chromium through chromedriver: repeated first visits of every page
+//!    (cache disabled, interleaved), see `browser.rs`.
+//! 4. Transfer sizes of every file a first visit fetched (as the browser listed them).
+//!
+//! Prints the table (markdown) to stdout and writes it to `<workspace>/BENCHMARKS.md`.
+//! Options: `--runs N` (visits per page, default 7), `--out FILE`, `--no-write`.
+//! Environment: `DIST_DIR`, `CHROMEDRIVER`, `CHROMIUM` as for the browser tests.
+
+mod browser;
+mod corpus;
+mod native;
+mod pages;
+mod report;
+mod sizes;
+mod webdriver;
+
+use browser::{Spec, Visit};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The synthetic corpus is this many copies of the article.
+pub const SCALE: usize = 100;
+/// First visits per page that are not counted (process start-up, font loading).
+const WARMUP_VISITS: usize = 1;
+
+/// Chromium's flags: as the browser tests, plus the page language the app picks for
+/// its interface (so it matches the Chinese comparison pages).
+const CHROME_ARGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--disable-extensions",
+    "--window-size=1280,900",
+    "--lang=zh-CN",
+];
+
+struct Options {
+    runs: usize,
+    out: Option<PathBuf>,
+}
+
+fn workspace_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tools/ has a parent")
+        .to_path_buf()
+}
+
+fn env_or(var: &str, default: &str) -> String {
+    std::env::var(var)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| default.to_string())
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut opts = Options {
+        runs: 7,
+        out: Some(workspace_dir().join("BENCHMARKS.md")),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--runs" => {
+                opts.runs = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or("--runs needs a positive number")?;
+            }
+            "--out" => opts.out = Some(args.next().ok_or("--out needs a file")?.into()),
+            "--no-write" => opts.out = None,
+            "-h" | "--help" => {
+                println!("usage: bench [--runs N] [--out FILE | --no-write]");
+                std::process::exit(0);
+            }
+            other => return Err(format!("unknown argument {other:?} (try --help)")),
+        }
+    }
+    Ok(opts)
+}
+
+/// The bench site's folder, removed on drop.
+struct Site(PathBuf);
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Copy `from` into `to`, leaving out pre-compressed siblings (they are remade).
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let text = name.to_string_lossy();
+        let ty = entry.file_type()?;
+        if ty.is_dir() {
+            copy_tree(&entry.path(), &to.join(&name))?;
+        } else if ty.is_file() && !text.ends_with(".br") && !text.ends_with(".gz") {
+            std::fs::copy(entry.path(), to.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
+fn compress_tree(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            compress_tree(&path)?;
+        } else if sizes::compressible(&entry.file_name().to_string_lossy()) {
+            sizes::write_siblings(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// The app's stylesheet href from `index.html`, if it links one.
+fn stylesheet_href(index_html: &str) -> Option<String> {
+    index_html.split("<link").skip(1).find_map(|tag| {
+        let tag = &tag[..tag.find('>')?];
+        if !tag.contains("rel=\"stylesheet\"") {
+            return None;
+        }
+        let at = tag.find("href=\"")? + 6;
+        let end = tag[at..].find('"')?;
+        Some(tag[at..at + end].to_string())
+    })
+}
+
+/// Builds the bench site; returns it and the stylesheet href the pages use.
+fn build_site(
+    dist: &Path,
+    real: &jinyi_core::model::Article,
+    big: &jinyi_core::model::Article,
+) -> Result<Site, String> {
+    let dir = std::env::temp_dir().join(format!("jinyi-bench-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let site = Site(dir);
+    let io = |e: std::io::Error| format!("building the bench site in {}: {e}", site.0.display());
+    copy_tree(dist, &site.0).map_err(io)?;
+    let index = std::fs::read_to_string(site.0.join("index.html")).map_err(io)?;
+    let css = match stylesheet_href(&index) {
+        Some(href) => href,
+        None => {
+            // The app inlines its style: give the comparison pages the same file.
+            std::fs::copy(
+                workspace_dir().join("style/main.css"),
+                site.0.join("bench-main.css"),
+            )
+            .map_err(io)?;
+            "./bench-main.css".to_string()
+        }
+    };
+    let pages = [
+        ("static.html", real, None, "static HTML, no script"),
+        ("plain.html", real, Some("./baseline.js"), "plain JS"),
+        (
+            "static-100x.html",
+            big,
+            None,
+            "static HTML, no script, 100×",
+        ),
+        (
+            "plain-100x.html",
+            big,
+            Some("./baseline.js"),
+            "plain JS, 100×",
+        ),
+    ];
+    for (name, article, script, what) in pages {
+        let html = pages::render(
+            article,
+            &pages::Page {
+                title: &format!("Benchmark baseline ({what}) — 金义新区"),
+                css_href: &css,
+                script_src: script,
+            },
+        );
+        std::fs::write(site.0.join(name), html).map_err(io)?;
+    }
+    std::fs::write(site.0.join("baseline.js"), include_str!("baseline.js")).map_err(io)?;
+    compress_tree(&site.0).map_err(io)?;
+    Ok(site)
+}
+
+fn run() -> Result<(), String> {
+    let opts = parse_args()?;
+    let started = Instant::now();
+    let load_at_start = report::loadavg();
+    let ws = workspace_dir();
+    let dist = std::env::var_os("DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| ws.join("dist"));
+    if !dist.join("index.html").is_file() {
+        return Err(format!(
+            "{} does not exist: build the site first (`make dist`) or set DIST_DIR",
+            dist.join("index.html").display()
+        ));
+    }
+
+    eprintln!("bench: core, natively …");
+    let real = corpus::load(&ws.join("data"))?;
+    let big = corpus::scaled(real, SCALE);
+    let core = [native::measure(real), native::measure(big)];
+
+    eprintln!("bench: bench site and server …");
+    let site = build_site(&dist, real, big)?;
+    let (addr, _server) = jinyi_tools::spawn(site.0.clone(), "/")
+        .map_err(|e| format!("cannot start the bench server: {e}"))?;
+    let base = format!("http://{addr}/");
+
+    eprintln!("bench: Chromium …");
+    let session = webdriver::Session::start(
+        &env_or("CHROMEDRIVER", "/usr/bin/chromedriver"),
+        &env_or("CHROMIUM", "/usr/bin/chromium"),
+        CHROME_ARGS,
+    )?;
+    browser::disable_cache(&session)?;
+    let specs = [
+        ("", true),
+        ("static.html", false),
+        ("plain.html", true),
+        ("static-100x.html", false),
+        ("plain-100x.html", true),
+    ]
+    .map(|(path, scripted)| Spec {
+        path: path.to_string(),
+        scripted,
+    });
+    let mut visits: Vec<Vec<Visit>> = vec![Vec::new(); specs.len()];
+    for round in 0..WARMUP_VISITS + opts.runs {
+        eprintln!(
+            "bench: visits, round {}/{}{}",
+            round + 1,
+            WARMUP_VISITS + opts.runs,
+            if round < WARMUP_VISITS {
+                " (warm-up, not counted)"
+            } else {
+                ""
+            }
+        );
+        // Interleave the pages, starting each round with a different one.
+        for k in 0..specs.len() {
+            let i = (round + k) % specs.len();
+            let v = browser::visit(&session, &base, &specs[i])?;
+            if round >= WARMUP_VISITS {
+                visits[i].push(v);
+            }
+        }
+    }
+
+    eprintln!("bench: sizes …");
+    let machine = report::Machine::describe(&session, load_at_start);
+    drop(session);
+    let mut fetched = Vec::new();
+    for v in &visits {
+        let files = v.first().map(|v| v.fetched.clone()).unwrap_or_default();
+        let mut out = Vec::new();
+        for f in files {
+            let data = std::fs::read(site.0.join(&f.name))
+                .map_err(|e| format!("reading fetched file {}: {e}", f.name))?;
+            out.push(report::File {
+                sizes: sizes::measure(&data),
+                fetched: f,
+            });
+        }
+        fetched.push(out);
+    }
+
+    let text = report::render(&report::Input {
+        machine,
+        runs: opts.runs,
+        core,
+        visits,
+        files: fetched,
+        elapsed: started.elapsed(),
+    });
+    println!("{text}");
+    if let Some(out) = opts.out {
+        std::fs::write(&out, &text).map_err(|e| format!("writing {}: {e}", out.display()))?;
+        eprintln!("bench: wrote {}", out.display());
+    }
+    Ok(())
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("bench: {e}");
+        std::process::exit(1);
+    }
+}

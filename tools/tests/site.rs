@@ -1,0 +1,298 @@
+//! Every way of opening the site (issue 3): the one-file build from `file://`, the page
+//! with JavaScript off, a Wasm that cannot start, a panic in the app (test-only build in
+//! target/dist-faults), the take-over without layout shift, and a CSP with zero
+//! violations while filtering and searching.
+
+mod common;
+
+use common::*;
+use fantoccini::wd::Capabilities;
+use fantoccini::ClientBuilder;
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A browser serving `dir` under `prefix`, with extra Chromium switches.
+async fn browser_on(dir: PathBuf, prefix: &str, extra: &[&str]) -> Browser {
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} has no index.html: run `make dist dist-faults` first",
+        dir.display()
+    );
+    let (addr, _server) = jinyi_tools::spawn(dir, prefix).expect("start static server");
+    let base = format!("http://{addr}{}", jinyi_tools::normalize_prefix(prefix));
+    let mut driver = Driver::start();
+    let chromium = env_or("CHROMIUM", "/usr/bin/chromium");
+    let mut args: Vec<String> = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.push(format!("--user-data-dir={}", driver.profile.display()));
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let mut caps = Capabilities::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({ "binary": chromium, "args": args }),
+    );
+    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .unwrap_or_else(|e| panic!("cannot open a Chromium session: {e}"));
+    driver.session = client.session_id().await.ok().flatten();
+    Browser {
+        client,
+        base,
+        logs: Mutex::new(Vec::new()),
+        driver,
+    }
+}
+
+/// Collects CSP violations from the very start of every document.
+async fn watch_csp(b: &Browser) {
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));" }),
+    )
+    .await;
+}
+
+async fn csp_violations(b: &Browser) -> Vec<String> {
+    strings(
+        b.js("return window.__csp || ['no CSP watcher'];", vec![])
+            .await,
+    )
+}
+
+async fn goto(b: &Browser, url: &str) {
+    b.client
+        .goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("goto {url}: {e}"));
+}
+
+/// Number of `[data-block]` elements and whether the missing marker is shown.
+async fn article_shape(b: &Browser) -> (usize, bool) {
+    let v = b
+        .js(
+            &format!(
+                "{JS_VISIBLE} return [document.querySelectorAll('[data-block]').length,
+                 Array.from(document.querySelectorAll('[data-missing]')).some(visible)];"
+            ),
+            vec![],
+        )
+        .await;
+    (
+        v[0].as_u64().unwrap_or(0) as usize,
+        v[1] == Value::Bool(true),
+    )
+}
+
+async fn fault_notice_visible(b: &Browser) -> bool {
+    b.js(
+        &format!("{JS_VISIBLE} const n = document.getElementById('fault-notice'); return !!n && visible(n);"),
+        vec![],
+    )
+    .await
+        == Value::Bool(true)
+}
+
+#[tokio::test]
+async fn one_file_build_works_from_file_url() {
+    let file = dist_dir().join("jinyi-explorer-offline.html");
+    assert!(file.is_file(), "no {}: run `make dist`", file.display());
+    let b = browser_on(dist_dir(), PREFIX, &[]).await;
+    watch_csp(&b).await;
+    let url = format!(
+        "file://{}?platform=%E9%87%91%E4%B9%89%E6%B9%96",
+        file.display()
+    );
+    goto(&b, &url).await;
+    b.wait_ready().await;
+    assert_eq!(b.result_count().await, 3, "金义湖 from the file URL");
+    b.click_facet("theme", "赶").await;
+    assert_eq!(b.result_count().await, 3);
+    let pairs = b.query_pairs().await;
+    assert!(pairs.contains(&("theme".into(), "赶".into())), "{pairs:?}");
+    b.type_search("策源地").await;
+    assert_eq!(b.result_count().await, 2);
+    let marks = b.visible_texts("mark").await;
+    assert!(
+        !marks.is_empty() && marks.iter().all(|m| m == "策源地"),
+        "{marks:?}"
+    );
+    b.client.back().await.expect("back");
+    b.settle().await;
+    assert_eq!(b.search_value().await.unwrap_or_default(), "");
+    assert_eq!(b.result_count().await, 3);
+    assert_eq!(csp_violations(&b).await, Vec::<String>::new());
+    // No request left the file: the page has no resource entries at all.
+    let resources = b
+        .js(
+            "return performance.getEntriesByType('resource').map(r => r.name);",
+            vec![],
+        )
+        .await;
+    assert_eq!(resources, json!([]), "one-file build fetched something");
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn without_javascript_the_whole_article_is_there() {
+    let b = browser_on(
+        dist_dir(),
+        PREFIX,
+        &["--blink-settings=scriptEnabled=false"],
+    )
+    .await;
+    goto(&b, &b.base.clone()).await;
+    let (blocks, missing) = article_shape(&b).await;
+    assert_eq!(blocks, FULL_ARTICLE_BLOCKS);
+    assert!(missing, "the missing-text marker is shown");
+    let texts = b.visible_texts(".fault-notice").await;
+    assert!(
+        texts.iter().any(|t| t.contains("JavaScript")),
+        "a notice says filtering needs JavaScript: {texts:?}"
+    );
+    let credits = b.visible_texts("figure[data-block] .credit").await;
+    assert_eq!(credits.len(), 6, "{credits:?}");
+    let h1 = b.visible_texts("h1").await;
+    assert_eq!(
+        h1,
+        vec!["“敢”为人先 “干”字当头 “赶”超跨越 打造增长极 建设新中心"]
+    );
+    b.finish().await;
+}
+
+/// A copy of dist/ whose wasm is broken (and no pre-compressed copy hides that).
+fn broken_copy() -> PathBuf {
+    let to = scratch_dir("broken-dist");
+    for entry in std::fs::read_dir(dist_dir()).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        if name.ends_with(".wasm") {
+            std::fs::write(to.join(&name), b"\0asm not really").unwrap();
+        } else {
+            std::fs::copy(&p, to.join(&name)).unwrap();
+        }
+    }
+    to
+}
+
+#[tokio::test]
+async fn a_wasm_that_cannot_start_leaves_the_article_and_a_notice() {
+    let b = browser_on(broken_copy(), PREFIX, &[]).await;
+    goto(&b, &b.base.clone()).await;
+    b.wait_for("html[data-fault]").await;
+    assert!(fault_notice_visible(&b).await);
+    assert_eq!(article_shape(&b).await, (FULL_ARTICLE_BLOCKS, true));
+    let errors = b.console_errors().await;
+    assert!(!errors.is_empty(), "the failure is logged");
+    // The errors are expected here: close without finish()'s console check.
+    let _ = b.client.clone().close().await;
+}
+
+fn faults_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/dist-faults")
+}
+
+#[tokio::test]
+async fn a_panic_while_starting_leaves_the_article_and_a_notice() {
+    let b = browser_on(faults_dir(), PREFIX, &[]).await;
+    goto(&b, &format!("{}?debug-panic=mount", b.base)).await;
+    b.wait_for("html[data-fault]").await;
+    assert!(fault_notice_visible(&b).await);
+    assert_eq!(article_shape(&b).await, (FULL_ARTICLE_BLOCKS, true));
+    let errors = b.console_errors().await;
+    assert!(!errors.is_empty(), "the panic is logged to the console");
+    let _ = b.client.clone().close().await;
+}
+
+#[tokio::test]
+async fn a_panic_after_a_click_leaves_the_article_and_a_notice() {
+    let b = browser_on(faults_dir(), PREFIX, &[]).await;
+    goto(&b, &format!("{}?debug-panic=click", b.base)).await;
+    b.wait_ready().await;
+    assert!(
+        !fault_notice_visible(&b).await,
+        "no notice before the fault"
+    );
+    b.click_no_settle(&facet_selector("platform", "金义湖"))
+        .await;
+    b.wait_for("html[data-fault]").await;
+    assert!(fault_notice_visible(&b).await);
+    assert_eq!(article_shape(&b).await, (FULL_ARTICLE_BLOCKS, true));
+    assert!(!b.console_errors().await.is_empty());
+    let _ = b.client.clone().close().await;
+}
+
+#[tokio::test]
+async fn the_release_site_has_no_fault_trigger() {
+    let b = browser_on(dist_dir(), PREFIX, &[]).await;
+    b.open("?debug-panic=click").await;
+    b.click_facet("platform", "金义湖").await;
+    assert_eq!(b.result_count().await, 3);
+    assert!(!fault_notice_visible(&b).await);
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn csp_is_strict_and_never_violated() {
+    let html = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
+    let csp = html
+        .split("http-equiv=\"Content-Security-Policy\" content=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a CSP meta tag");
+    assert!(csp.contains("default-src 'none'"), "{csp}");
+    assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("http"),
+        "{csp}"
+    );
+    let b = browser_on(dist_dir(), PREFIX, &[]).await;
+    watch_csp(&b).await;
+    b.open("").await;
+    b.click_facet("theme", "干").await;
+    b.click_facet("platform", "胡思零碳产业园").await;
+    b.click_facet("platform", "胡思零碳产业园").await;
+    b.type_search("项目").await;
+    b.click("[data-context-toggle]").await;
+    b.click("[data-clear-all]").await;
+    b.client.back().await.expect("back");
+    b.settle().await;
+    assert_eq!(csp_violations(&b).await, Vec::<String>::new());
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_take_over_does_not_shift_the_layout() {
+    let b = browser_on(dist_dir(), PREFIX, &["--lang=zh-CN"]).await;
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "window.__cls = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });" }),
+    )
+    .await;
+    b.open("").await;
+    // Let a frame or two pass after the swap.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let cls = b.js("return window.__cls;", vec![]).await.as_f64().unwrap();
+    assert!(cls < 0.01, "cumulative layout shift {cls}");
+    b.finish().await;
+}
