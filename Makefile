@@ -60,6 +60,7 @@ test: setup-browser
 	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown --features fault-trigger -- -D warnings
 	$(MAKE) --no-print-directory dist dist-faults
 	cargo test --workspace
+	$(MAKE) --no-print-directory fuzz-short
 
 ## dist-faults: the same site with the test-only `fault-trigger` feature, in target/dist-faults
 dist-faults: setup

@@ -3,10 +3,13 @@
 //! interface string below is plain text rather than a reactive closure of its own.
 
 use crate::data::ARTICLE;
+use crate::figures::KeyFigures;
 use crate::filters::FilterPanel;
+use crate::guide::PlatformGuide;
 use crate::results::{ArticleView, Chips, IgnoredNotice, ResultCount};
 use crate::state::State;
-use crate::text::Lang;
+use crate::text::{Lang, Text};
+use jinyi_core::model::Facet;
 use leptos::prelude::*;
 
 /// The reader's preferred language: the first of `navigator.languages` we have, else Chinese.
@@ -20,6 +23,32 @@ fn preferred_lang() -> Lang {
         .unwrap_or(Lang::Zh)
 }
 
+/// For print: the active filters in words, at the top of the article.
+fn filters_in_words(st: State, t: &'static Text) -> impl IntoView {
+    move || {
+        let words = st.sel.with(|s| {
+            let mut w: Vec<String> = Facet::ALL
+                .iter()
+                .flat_map(|&f| {
+                    s.chosen(f)
+                        .iter()
+                        .map(move |&v| ARTICLE.value_name(f, v as usize).to_string())
+                })
+                .collect();
+            if !s.q.trim().is_empty() {
+                w.push(format!("{}: {}", t.search, s.q.trim()));
+            }
+            w
+        });
+        let text = if words.is_empty() {
+            t.no_filters.to_string()
+        } else {
+            words.join(" · ")
+        };
+        view! { <p class="print-only print-filters">{t.active_filters} " " {text}</p> }
+    }
+}
+
 /// The whole page in one interface language.
 #[component]
 fn Page(lang: Lang) -> impl IntoView {
@@ -27,6 +56,13 @@ fn Page(lang: Lang) -> impl IntoView {
     let t = lang.text();
     let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
     let m = &ARTICLE.masthead;
+    // On narrow screens the filters live in a drawer.
+    let drawer = RwSignal::new(false);
+    let chosen = move || {
+        st.sel.with(|s| {
+            s.values.iter().map(Vec::len).sum::<usize>() + usize::from(!s.q.trim().is_empty())
+        })
+    };
     view! {
         <a class="skip" href="#results">{t.skip}</a>
         <header class="masthead">
@@ -49,8 +85,33 @@ fn Page(lang: Lang) -> impl IntoView {
             </div>
         </header>
         <div class="layout">
-            <aside class="panel" aria-labelledby="panel-title">
-                <h2 id="panel-title" class="panel-title">{t.filters}</h2>
+            <button
+                type="button"
+                class="drawer-toggle"
+                aria-controls="panel"
+                aria-expanded=move || drawer.get().to_string()
+                on:click=move |_| drawer.update(|d| *d = !*d)
+            >
+                {t.show_filters}
+                {move || (chosen() > 0).then(|| format!(" ({})", chosen()))}
+            </button>
+            <aside
+                id="panel"
+                class="panel"
+                class:open=move || drawer.get()
+                aria-labelledby="panel-title"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" && drawer.get_untracked() {
+                        drawer.set(false);
+                    }
+                }
+            >
+                <div class="panel-head">
+                    <h2 id="panel-title" class="panel-title">{t.filters}</h2>
+                    <button type="button" class="drawer-close" on:click=move |_| drawer.set(false)>
+                        {t.close}
+                    </button>
+                </div>
                 <FilterPanel lang />
             </aside>
             <main id="results" tabindex="-1">
@@ -68,6 +129,11 @@ fn Page(lang: Lang) -> impl IntoView {
                     </label>
                 </div>
                 <IgnoredNotice lang />
+                {filters_in_words(st, t)}
+                <div class="extras">
+                    <KeyFigures lang />
+                    <PlatformGuide lang />
+                </div>
                 <article class="article">
                     <ArticleView lang />
                 </article>

@@ -5,6 +5,7 @@
 use crate::data::ARTICLE;
 use crate::state::State;
 use crate::text::{Lang, Text};
+use jinyi_core::filter::Via;
 use jinyi_core::highlight::{segments, Segment};
 use jinyi_core::model::{BlockKind, Facet};
 use leptos::prelude::*;
@@ -39,9 +40,9 @@ fn runs(block: usize, hits: &[Range<usize>], t: &'static Text) -> impl IntoView 
 /// Why a block matches the active facet values, for the small "matched:" line.
 fn reasons(block: usize, t: &'static Text) -> impl IntoView {
     let st = expect_context::<State>();
-    move || {
-        let b = &ARTICLE.blocks[block];
-        let why: Vec<String> = st.sel.with(|s| {
+    let b = &ARTICLE.blocks[block];
+    let why = Memo::new(move |_| {
+        st.sel.with(|s| {
             Facet::ALL
                 .iter()
                 .flat_map(|&f| {
@@ -57,34 +58,69 @@ fn reasons(block: usize, t: &'static Text) -> impl IntoView {
                             }
                         })
                 })
-                .collect()
-        });
-        (!why.is_empty()).then(|| {
-            view! {
-                <p class="why">
-                    <span>{t.why}</span>
-                    {why.join(" · ")}
-                </p>
-            }
+                .collect::<Vec<String>>()
+                .join(" · ")
+        })
+    });
+    move || {
+        why.with(|w| {
+            (!w.is_empty()).then(|| {
+                view! {
+                    <p class="why">
+                        <span>{t.why}</span>
+                        {w.clone()}
+                    </p>
+                }
+            })
         })
     }
 }
 
-/// A paragraph or figure caption with `data-block`, marked as matching or not.
+/// Why the search matched beyond the characters typed: by pinyin or an English name.
+fn search_reasons(block: usize, t: &'static Text) -> impl IntoView {
+    let st = expect_context::<State>();
+    let text = ARTICLE.blocks[block].text;
+    let why = Memo::new(move |_| {
+        st.outcome.with(|o| {
+            o.via[block]
+                .iter()
+                .map(|v| match v {
+                    Via::Pinyin(q) => {
+                        let mut chars: Vec<&str> =
+                            o.hits[block].iter().map(|r| &text[r.clone()]).collect();
+                        chars.dedup();
+                        format!("{} {q} → {}", t.via_pinyin, chars.join("、"))
+                    }
+                    Via::English { facet, value } => format!(
+                        "{} {} → {}",
+                        t.via_english,
+                        ARTICLE.value_en(*facet, *value as usize),
+                        ARTICLE.value_name(*facet, *value as usize)
+                    ),
+                })
+                .collect::<Vec<String>>()
+                .join(" · ")
+        })
+    });
+    move || why.with(|w| (!w.is_empty()).then(|| view! { <p class="why via">{w.clone()}</p> }))
+}
+
+/// A paragraph or figure caption with `data-block`, rendered once and then only
+/// updated: `hidden` when it does not match (unless the whole article is shown in
+/// context), `data-match`, and its text runs when its search hits change.
 #[component]
-pub fn BlockView(
-    block: usize,
-    matched: bool,
-    hits: Vec<Range<usize>>,
-    lang: Lang,
-) -> impl IntoView {
+pub fn BlockView(block: usize, lang: Lang) -> impl IntoView {
+    let st = expect_context::<State>();
     let t = lang.text();
     let b = &ARTICLE.blocks[block];
-    let data_match = if matched { "1" } else { "0" };
-    let body = runs(block, &hits, t);
+    let matched = Memo::new(move |_| st.outcome.with(|o| o.matched[block]));
+    let hits = Memo::new(move |_| st.outcome.with(|o| o.hits[block].clone()));
+    let hidden = move || !matched.get() && !st.context.get();
+    let data_match = move || if matched.get() { "1" } else { "0" };
+    let body = move || hits.with(|h| runs(block, h, t));
     let element = match b.kind {
         BlockKind::Figure { .. } => view! {
-            <figure class="block figure" data-block=b.id data-match=data_match>
+            <figure class="block figure" id=b.id data-block=b.id data-match=data_match hidden=hidden>
                 <span class="photo-label" aria-hidden="true">{t.photo}</span>
                 <figcaption lang="zh-CN">{body}</figcaption>
             </figure>
@@ -97,7 +133,7 @@ pub fn BlockView(
                 "block"
             };
             view! {
-                <p class=class lang="zh-CN" data-block=b.id data-match=data_match>
+                <p class=class id=b.id lang="zh-CN" data-block=b.id data-match=data_match hidden=hidden>
                     {body}
                 </p>
             }
@@ -105,9 +141,9 @@ pub fn BlockView(
         }
     };
     view! {
-        <div class="block-row">
+        <div class="block-row" hidden=hidden>
             {element}
-            {matched.then(|| reasons(block, t))}
+            {move || matched.get().then(|| view! { {reasons(block, t)} {search_reasons(block, t)} })}
         </div>
     }
 }

@@ -14,11 +14,14 @@ fn FacetButton(facet: Facet, value: u16) -> impl IntoView {
     let st = expect_context::<State>();
     let name = ARTICLE.value_name(facet, value as usize);
     let en = ARTICLE.value_en(facet, value as usize);
-    let count = move || {
+    // Memos: a change elsewhere re-runs only these two comparisons, not the DOM updates.
+    let count = Memo::new(move |_| {
         st.outcome
             .with(|o| o.facet_counts[facet as usize][value as usize])
-    };
-    let pressed = move || st.sel.with(|s| s.is_chosen(facet, value));
+    });
+    let pressed = Memo::new(move |_| st.sel.with(|s| s.is_chosen(facet, value)));
+    let count = move || count.get();
+    let pressed = move || pressed.get();
     view! {
         <button
             type="button"

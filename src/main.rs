@@ -5,7 +5,9 @@
 mod app;
 mod block;
 mod data;
+mod figures;
 mod filters;
+mod guide;
 mod results;
 mod state;
 mod text;

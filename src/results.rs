@@ -7,7 +7,6 @@ use crate::state::{Change, State};
 use crate::text::Lang;
 use jinyi_core::model::Facet;
 use leptos::prelude::*;
-use std::ops::Range;
 
 /// "Showing n / 31 blocks", announced politely to screen readers.
 #[component]
@@ -118,42 +117,35 @@ pub fn IgnoredNotice(lang: Lang) -> impl IntoView {
     }
 }
 
-/// One section: its heading with a count, then its visible blocks (re-rendered as a
-/// list on each change: 31 blocks cost less than keyed diffing does in bytes).
+/// One section: its heading with a count, then its blocks, rendered once; a change of
+/// state only toggles `hidden` and updates counts and highlights.
 #[component]
 fn SectionView(index: usize, lang: Lang) -> impl IntoView {
     let st = expect_context::<State>();
     let sec = &ARTICLE.sections[index];
     let count = move || st.outcome.with(|o| o.section_counts[index]);
     let visible = Memo::new(move |_| st.context.get() || count() > 0);
-    let items = move || {
-        let context = st.context.get();
-        st.outcome.with(|o| {
-            (sec.first as usize..(sec.first + sec.len) as usize)
-                .filter(|&b| context || o.matched[b])
-                .map(|b| (b, o.matched[b], o.hits[b].clone()))
-                .collect::<Vec<(usize, bool, Vec<Range<usize>>)>>()
-        })
-    };
     let heading_id = format!("section-{}", sec.id);
+    let blocks = (sec.first as usize..(sec.first + sec.len) as usize)
+        .map(|b| view! { <BlockView block=b lang /> })
+        .collect_view();
     view! {
-        {move || visible.get().then(|| view! {
-            <section class="section" data-section=sec.id data-section-count=move || count().to_string() aria-labelledby=heading_id.clone()>
-                <h2 id=heading_id.clone()>
-                    {match sec.heading {
-                        Some(h) => view! { <span lang="zh-CN">{h.text}</span> }.into_any(),
-                        None => view! { <span class="section-lead">{lang.text().lead}</span> }.into_any(),
-                    }}
-                    <span class="section-count">{count}</span>
-                </h2>
-                {move || {
-                    items()
-                        .into_iter()
-                        .map(|(b, matched, hits)| view! { <BlockView block=b matched hits lang /> })
-                        .collect_view()
+        <section
+            class="section"
+            data-section=sec.id
+            data-section-count=move || count().to_string()
+            aria-labelledby=heading_id.clone()
+            hidden=move || !visible.get()
+        >
+            <h2 id=heading_id.clone()>
+                {match sec.heading {
+                    Some(h) => view! { <span lang="zh-CN">{h.text}</span> }.into_any(),
+                    None => view! { <span class="section-lead">{lang.text().lead}</span> }.into_any(),
                 }}
-            </section>
-        })}
+                <span class="section-count">{count}</span>
+            </h2>
+            {blocks}
+        </section>
     }
 }
 

@@ -1,7 +1,8 @@
 //! Criterion benchmarks of the core at scale: the real article (1×) and a synthetic
 //! corpus of 100 copies of it (100×, built here from the real one, never saved):
-//! `SearchIndex::new`, `filter::apply` for a 2-character and a 6-character search, and
-//! a facet-only `filter::apply`. Run with `cargo bench -p jinyi-core`; `make bench`
+//! `SearchIndex::new` (direct search only) and `SearchIndex::for_article` (with pinyin),
+//! `filter::apply` for a 2-character and a 6-character search, a pinyin search, and a
+//! facet-only `filter::apply`. Run with `cargo bench -p jinyi-core`; `make bench`
 //! measures the same cases in its own binary (tools/src/bench/native.rs).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
@@ -65,13 +66,17 @@ fn selection(a: &Article, platform: Option<&str>, q: &str) -> Selection {
 fn scale(c: &mut Criterion) {
     let real = article();
     for (label, a) in [("1x", real), ("100x", scaled(real, 100))] {
-        let index = SearchIndex::new(a.blocks);
+        let index = SearchIndex::for_article(a);
         c.bench_with_input(BenchmarkId::new("index_new", label), a, |b, a| {
             b.iter(|| SearchIndex::new(black_box(a.blocks)))
+        });
+        c.bench_with_input(BenchmarkId::new("index_for_article", label), a, |b, a| {
+            b.iter(|| SearchIndex::for_article(black_box(a)))
         });
         for (name, sel) in [
             ("search_2char", selection(a, None, "金义")),
             ("search_6char", selection(a, None, "义乌发展经验")),
+            ("search_pinyin", selection(a, None, "jin yi hu")),
             ("facet_only", selection(a, Some("金义湖"), "")),
         ] {
             c.bench_with_input(BenchmarkId::new(name, label), &sel, |b, sel| {

@@ -4,16 +4,31 @@
 
 use crate::model::{Article, Facet};
 use crate::query::Selection;
-use crate::search::{prepare, SearchIndex};
+use crate::search::{english_matches, merge_hits, prepare, PinyinQuery, SearchIndex};
 use std::ops::Range;
+
+/// Why the search matches a block, besides its text containing the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    /// Characters of the block read as the query in pinyin; holds the letters searched
+    /// for (the folded query without tones, `"jinyihu"`). Their ranges are in `hits`.
+    Pinyin(String),
+    /// The block is tagged with a value whose English name contains the query.
+    English { facet: Facet, value: u16 },
+}
 
 /// Everything the UI needs to render one state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     /// Per block: does it match every active filter and the search?
     pub matched: Vec<bool>,
-    /// Per block: where the search matches (byte ranges; empty without a search).
+    /// Per block: where the search matches (byte ranges; empty without a search):
+    /// direct and pinyin matches together, sorted, non-overlapping.
     pub hits: Vec<Vec<Range<usize>>>,
+    /// Per block: why the search matches it besides its text (pinyin first, then
+    /// English names in facet and data order); empty when the text alone matches or
+    /// without a search. Like `hits`, computed for every block, whatever the facets.
+    pub via: Vec<Vec<Via>>,
     /// Number of matching blocks.
     pub count: usize,
     /// Matching blocks per section.
@@ -35,8 +50,35 @@ fn facet_ok(article: &Article, sel: &Selection, block: usize, facet: Facet) -> b
 pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome {
     let n = article.blocks.len();
     let q = prepare(&sel.q);
-    let hits: Vec<Vec<Range<usize>>> = (0..n).map(|b| index.find(b, &q)).collect();
-    let search_ok: Vec<bool> = hits.iter().map(|h| q.is_empty() || !h.is_empty()).collect();
+    let pinyin = PinyinQuery::parse(&q);
+    let english = english_matches(article, &q);
+    let mut hits: Vec<Vec<Range<usize>>> = Vec::with_capacity(n);
+    let mut via: Vec<Vec<Via>> = Vec::with_capacity(n);
+    for b in 0..n {
+        let mut why = Vec::new();
+        let mut h = index.find(b, &q);
+        if let Some(p) = &pinyin {
+            let by_pinyin = index.find_pinyin(b, p);
+            if !by_pinyin.is_empty() {
+                why.push(Via::Pinyin(p.as_str().to_string()));
+                h = merge_hits(h, by_pinyin);
+            }
+        }
+        for &(facet, value) in &english {
+            if article.blocks[b]
+                .tags(facet)
+                .iter()
+                .any(|t| t.value == value)
+            {
+                why.push(Via::English { facet, value });
+            }
+        }
+        hits.push(h);
+        via.push(why);
+    }
+    let search_ok: Vec<bool> = (0..n)
+        .map(|b| q.is_empty() || !hits[b].is_empty() || !via[b].is_empty())
+        .collect();
     let ok: Vec<[bool; 3]> = (0..n)
         .map(|b| Facet::ALL.map(|f| facet_ok(article, sel, b, f)))
         .collect();
@@ -70,6 +112,7 @@ pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome
         count: matched.iter().filter(|&&m| m).count(),
         matched,
         hits,
+        via,
         section_counts,
         facet_counts,
     }

@@ -1,5 +1,6 @@
-//! Reads the data files (`article.txt`, `article.toml`, `facets.toml`), checks them
-//! strictly and assembles the article in reading order with its facet memberships.
+//! Reads the data files (`article.txt`, `article.toml`, `facets.toml`, `figures.toml`),
+//! checks them strictly and assembles the article in reading order with its facet
+//! memberships, key figures, the pinyin of its characters and each platform's facts.
 //! Every mistake is reported with the file, the place and the fix; nothing half-valid
 //! comes out. Used at build time (build.rs) and by native tests, never in the browser.
 
@@ -9,10 +10,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
 
+mod figures;
+mod readings;
+
 /// The structure file's name, as used in messages.
 pub const STRUCTURE_FILE: &str = "article.toml";
 /// The facets file's name, as used in messages.
 pub const FACETS_FILE: &str = "facets.toml";
+/// The key figures file's name, as used in messages.
+pub const FIGURES_FILE: &str = "figures.toml";
 /// The marker for a passage the source lacks, in a block's `lines`.
 pub const MISSING: &str = "missing";
 
@@ -351,7 +357,8 @@ fn check_text(file: &str, place: &str, field: &str, value: &str) -> Result<(), L
 
 // ---------- Assembly ----------
 
-/// Loads the article from a data folder holding article.txt, article.toml and facets.toml.
+/// Loads the article from a data folder holding article.txt, article.toml, facets.toml
+/// and figures.toml.
 pub fn load_dir(dir: &Path) -> Result<Article, LoadError> {
     let read = |name: &str| {
         std::fs::read_to_string(dir.join(name)).or_else(|e| {
@@ -359,18 +366,33 @@ pub fn load_dir(dir: &Path) -> Result<Article, LoadError> {
                 name,
                 dir.display().to_string(),
                 format!("cannot read the file: {e}"),
-                "make sure the data folder holds article.txt, article.toml and facets.toml",
+                "make sure the data folder holds article.txt, article.toml, facets.toml \
+                 and figures.toml",
             )
         })
     };
     let structure = read(STRUCTURE_FILE)?;
     let facets = read(FACETS_FILE)?;
+    let figures = read(FIGURES_FILE)?;
     let parsed: StructureFile = parse_toml(STRUCTURE_FILE, &structure)?;
     let source = read(&parsed.source)?;
-    load(&structure, &facets, &source)
+    load_all(&structure, &facets, &figures, &source)
 }
 
-/// Loads the article from the three files' contents.
+/// Loads the article from the four files' contents (what `load_dir` does).
+pub fn load_all(
+    structure: &str,
+    facets: &str,
+    figures: &str,
+    source: &str,
+) -> Result<Article, LoadError> {
+    let mut article = load(structure, facets, source)?;
+    article.figures = leak_vec(figures::load_figures(figures, article.blocks)?);
+    Ok(article)
+}
+
+/// Loads the article from the structure, facets and source files' contents, without
+/// key figures (as if figures.toml listed none).
 pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, LoadError> {
     let s: StructureFile = parse_toml(STRUCTURE_FILE, structure)?;
     let f: FacetsFile = parse_toml(FACETS_FILE, facets)?;
@@ -625,6 +647,9 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
             group: group as u16,
             aliases: leak_vec(p.aliases.iter().map(|a| leak(a.clone())).collect()),
             part_of,
+            // Filled in with the article's readings and sentences, below.
+            pinyin: "",
+            facts: &[],
         });
     }
     let mut projects = Vec::new();
@@ -755,7 +780,7 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
         b.projects = leak_vec(project_tags[bi].clone());
     }
 
-    Ok(Article {
+    let mut article = Article {
         masthead,
         banner: leak_vec(banner),
         banner_before: banner_before as u16,
@@ -765,7 +790,11 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
         platform_groups: leak_vec(groups),
         platforms: leak_vec(platforms),
         projects: leak_vec(projects),
-    })
+        pinyin: &[],
+        figures: &[],
+    };
+    readings::add_readings(&mut article);
+    Ok(article)
 }
 
 fn names_of(name: &'static str, aliases: &'static [&'static str]) -> Vec<&'static str> {

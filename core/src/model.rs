@@ -99,7 +99,55 @@ pub struct Platform {
     pub aliases: &'static [&'static str],
     /// Index of the platform this one is part of (金义湖科技创新策源地 → 金义湖).
     pub part_of: Option<u16>,
+    /// The name in pinyin with tone marks, one syllable per character, separated by
+    /// spaces (`"jīn yì hú"`), for display. Each character's first (commonest) reading.
+    pub pinyin: &'static str,
+    /// Every sentence of the article that names the platform, an alias or one of its
+    /// parts, in reading order, no duplicates.
+    pub facts: &'static [Fact],
 }
+
+/// A sentence of the article about something, quoted verbatim from one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fact {
+    /// Index into `Article::blocks`.
+    pub block: u16,
+    /// Verbatim substring of the block's text, with its final punctuation (`。！？；`
+    /// and any closing quote after it). Never crosses a missing passage or a credit.
+    pub sentence: &'static str,
+}
+
+/// What a key figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FigureKind {
+    /// A growth rate or share (`8.1%`).
+    Rate,
+    /// A span of time (`180天`, `10个月`).
+    Duration,
+    /// A number of things (`227列`, `40多家`).
+    Count,
+}
+
+/// A number the article states, with our label for it (`data/figures.toml`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeyFigure {
+    /// Index into `Article::blocks`: the block that states it.
+    pub block: u16,
+    /// Verbatim from the block's text (`"8.1%"`, `"227列"`, `"40多家"`).
+    pub text: &'static str,
+    /// Our label, Chinese and English.
+    pub label: &'static str,
+    pub label_en: &'static str,
+    /// The number (`40` for `40多家`, `100` for `上百人`).
+    pub value: f64,
+    /// `"%"`, `"天"`, `"个月"`, `"列"`, `"家"`, `"条"`, `"位"`, `"个"`, `"人"`, `"亿元"`.
+    pub unit: &'static str,
+    pub kind: FigureKind,
+}
+
+// `value` is always finite (the loader rejects NaN and infinities), so equality is an
+// equivalence and the article stays `Eq`.
+impl Eq for KeyFigure {}
 
 /// A project or company the article names (润马光能, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +195,12 @@ pub struct Article {
     pub platform_groups: &'static [PlatformGroup],
     pub platforms: &'static [Platform],
     pub projects: &'static [Project],
+    /// The toneless pinyin (lowercase ASCII, `ü` written `v`) of every distinct
+    /// character with a reading that the article uses, sorted by character. Each
+    /// character's first (commonest) reading; computed at build time.
+    pub pinyin: &'static [(char, &'static str)],
+    /// The key figures the article states, in reading order (`data/figures.toml`).
+    pub figures: &'static [KeyFigure],
 }
 
 /// The three facets a reader filters by; each is one URL key.

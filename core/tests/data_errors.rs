@@ -8,7 +8,7 @@
 
 mod common;
 use common::data_dir;
-use jinyi_core::loader::{load, load_dir, LoadError, FACETS_FILE, STRUCTURE_FILE};
+use jinyi_core::loader::{load, load_dir, LoadError, FACETS_FILE, FIGURES_FILE, STRUCTURE_FILE};
 use std::path::PathBuf;
 
 fn read(name: &str) -> String {
@@ -649,7 +649,7 @@ fn temp_data(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("jinyi-data-errors-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for f in ["article.txt", STRUCTURE_FILE, FACETS_FILE] {
+    for f in ["article.txt", STRUCTURE_FILE, FACETS_FILE, FIGURES_FILE] {
         std::fs::copy(data_dir().join(f), dir.join(f)).unwrap();
     }
     dir
@@ -707,11 +707,10 @@ fn load_dir_reports_a_missing_file() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// Every error for a broken copy of the data: print them for review with
-/// `cargo test -p jinyi-core --test data_errors -- --ignored --nocapture`.
+/// Whole messages as a maintainer reads them: one line naming file and place, one with
+/// the fix. See them with `cargo test -p jinyi-core --test data_errors -- --nocapture`.
 #[test]
-#[ignore]
-fn print_examples() {
+fn whole_messages_name_the_place_and_the_fix() {
     for (from, to) in [
         (
             r#"{ id = "dare-1", lines = [21] },"#,
@@ -723,6 +722,9 @@ fn print_examples() {
         ),
         ("  { id = \"dare-2\", lines = [23] },\n", ""),
     ] {
-        println!("{}\n", break_structure(from, to).0);
+        let message = break_structure(from, to).0.to_string();
+        assert!(message.starts_with("article.toml: "), "{message}");
+        assert!(message.contains("\n  fix: "), "{message}");
+        println!("{message}\n");
     }
 }

@@ -8,7 +8,7 @@ use jinyi_core::query::{parse, to_query, Selection};
 use jinyi_core::search::{prepare, SearchIndex, MAX_QUERY_CHARS};
 
 fn index() -> SearchIndex {
-    SearchIndex::new(article().blocks)
+    SearchIndex::for_article(article())
 }
 
 fn select(q: &str) -> Selection {

@@ -8,7 +8,9 @@ use jinyi_core::highlight::{segments, split, Segment};
 use jinyi_core::model::{Article, Facet};
 use jinyi_core::normalize::fold_query;
 use jinyi_core::query::{parse, to_query, Selection, MAX_IGNORED_CHARS, MAX_IGNORED_KEPT};
-use jinyi_core::search::{bound_query, prepare, SearchIndex, MAX_QUERY_CHARS};
+use jinyi_core::search::{
+    bound_query, merge_hits, prepare, PinyinQuery, SearchIndex, MAX_QUERY_CHARS,
+};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -21,10 +23,10 @@ pub fn article() -> &'static Article {
     })
 }
 
-/// The search index over the article's blocks, built once.
+/// The search index over the article's blocks (with pinyin, as the app builds it), once.
 pub fn index() -> &'static SearchIndex {
     static I: OnceLock<SearchIndex> = OnceLock::new();
-    I.get_or_init(|| SearchIndex::new(article().blocks))
+    I.get_or_init(|| SearchIndex::for_article(article()))
 }
 
 /// URL state: parsing never panics, reports what it ignores within its bounds, and
@@ -58,8 +60,9 @@ pub fn check_url(query: &str) {
     assert_eq!(to_query(a, &p2.selection, p2.lang.as_deref()), s);
 }
 
-/// Search and highlight: the query is bounded, every match is a char-aligned range
-/// whose folded text is the folded query and that crosses no gap, and the highlighted
+/// Search and highlight: the query is bounded, every direct match is a char-aligned
+/// range whose folded text is the folded query and that crosses no gap, every pinyin
+/// match is a run of characters whose readings spell the query, and the highlighted
 /// runs and segments put every block's text back together unchanged.
 pub fn check_search(query: &str) {
     let a = article();
@@ -69,8 +72,23 @@ pub fn check_search(query: &str) {
     assert_eq!(cut, query.chars().count() > MAX_QUERY_CHARS);
     let q = prepare(query);
     assert_eq!(q, fold_query(bounded));
+    let pinyin = PinyinQuery::parse(&q);
+    let reading = |c: char| {
+        let t = a.pinyin;
+        t.binary_search_by_key(&c, |&(ch, _)| ch)
+            .ok()
+            .map(|i| t[i].1)
+    };
     let mut hits_all = Vec::with_capacity(a.blocks.len());
     for (bi, b) in a.blocks.iter().enumerate() {
+        let by_pinyin = pinyin
+            .as_ref()
+            .map_or_else(Vec::new, |p| idx.find_pinyin(bi, p));
+        for r in &by_pinyin {
+            assert!(b.text.is_char_boundary(r.start) && b.text.is_char_boundary(r.end));
+            let spelt: Option<String> = b.text[r.clone()].chars().map(reading).collect();
+            assert_eq!(spelt.as_deref(), pinyin.as_ref().map(|p| p.as_str()));
+        }
         let hits = idx.find(bi, &q);
         let mut prev_end = 0;
         for r in &hits {
@@ -104,7 +122,7 @@ pub fn check_search(query: &str) {
         }
         assert_eq!(text, b.text);
         assert_eq!(missing, b.gaps.len());
-        hits_all.push(hits);
+        hits_all.push(merge_hits(hits, by_pinyin));
     }
     let sel = Selection {
         q: query.to_string(),
@@ -113,7 +131,7 @@ pub fn check_search(query: &str) {
     let out = apply(a, idx, &sel);
     assert_eq!(out.hits, hits_all);
     assert_eq!(out.count, out.matched.iter().filter(|&&m| m).count());
-    for (m, h) in out.matched.iter().zip(&out.hits) {
-        assert_eq!(*m, q.is_empty() || !h.is_empty());
+    for ((m, h), via) in out.matched.iter().zip(&out.hits).zip(&out.via) {
+        assert_eq!(*m, q.is_empty() || !h.is_empty() || !via.is_empty());
     }
 }

@@ -20,6 +20,8 @@ pub struct Words {
     pub missing_long: &'static str,
     pub own_words: &'static str,
     pub skip: &'static str,
+    pub figures_title: &'static str,
+    pub guide_title: &'static str,
 }
 
 /// The Chinese interface words, as in src/text.rs.
@@ -35,6 +37,8 @@ pub const ZH: Words = Words {
     missing_long: "原文此处缺少一段文字，前后两部分并不相连。",
     own_words: "界面文字、英文名称和主题释义为本浏览器所加，并非原文。",
     skip: "跳到正文",
+    figures_title: "关键数字",
+    guide_title: "平台指南",
 };
 
 /// Escapes text for an HTML text node or a double-quoted attribute.
@@ -148,6 +152,8 @@ pub fn page_html(a: &Article, w: &Words) -> String {
             "<div class=\"layout\"><aside class=\"panel\" aria-labelledby=\"panel-title\">",
             "<h2 id=\"panel-title\" class=\"panel-title\">{filters}</h2><p class=\"panel-loading\">{loading}</p></aside>",
             "<main id=\"results\" tabindex=\"-1\"><div class=\"status\"><p class=\"result-count\" role=\"status\" aria-live=\"polite\">{count}</p></div>",
+            "<div class=\"extras\"><details class=\"key-figures\"><summary>{figures}</summary></details>",
+            "<details class=\"guide\"><summary>{guide}</summary></details></div>",
             "<article class=\"article\">{article}</article></main></div>",
             "<footer class=\"footer\"><p>{own}</p></footer>"
         ),
@@ -162,6 +168,8 @@ pub fn page_html(a: &Article, w: &Words) -> String {
         count = escape(&(w.results)(total, total)),
         article = article_html(a, w),
         own = escape(w.own_words),
+        figures = escape(w.figures_title),
+        guide = escape(w.guide_title),
     )
 }
 

@@ -1,0 +1,200 @@
+//! Build-time readings and quotations derived from the assembled article: the pinyin
+//! of every character it uses (for search without a Chinese keyboard), each platform's
+//! name in pinyin (for display), and the sentences that name each platform (its facts).
+
+use super::{leak, leak_vec};
+use crate::model::*;
+use pinyin::ToPinyin;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The toneless reading of `c` as lowercase ASCII (`ü` written `v`), if it has one.
+/// The first reading the `pinyin` crate lists (its commonest).
+pub(super) fn toneless(c: char) -> Option<String> {
+    let plain = c.to_pinyin()?.plain();
+    let ascii: String = plain
+        .chars()
+        .map(|c| match c {
+            'ü' => 'v',
+            'ê' => 'e',
+            _ => c.to_ascii_lowercase(),
+        })
+        .collect();
+    (!ascii.is_empty() && ascii.bytes().all(|b| b.is_ascii_lowercase())).then_some(ascii)
+}
+
+/// `(char, reading)` for every distinct character with a reading in `texts`, sorted.
+pub(super) fn table<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<(char, &'static str)> {
+    let chars: BTreeSet<char> = texts.into_iter().flat_map(str::chars).collect();
+    let mut syllables: BTreeMap<String, &'static str> = BTreeMap::new();
+    chars
+        .into_iter()
+        .filter_map(|c| {
+            let py = toneless(c)?;
+            let py = *syllables.entry(py.clone()).or_insert_with(|| leak(py));
+            Some((c, py))
+        })
+        .collect()
+}
+
+/// Every text of the article a reader can see or search: masthead, banner, headings,
+/// blocks, and the names of the facet values (quoted from the article).
+pub(super) fn article_texts(a: &Article) -> Vec<&'static str> {
+    let m = &a.masthead;
+    let mut out = vec![m.kicker.text, m.headline.text, m.byline.text];
+    out.extend(a.banner.iter().map(|b| b.text));
+    out.extend(a.sections.iter().filter_map(|s| s.heading.map(|h| h.text)));
+    out.extend(a.blocks.iter().map(|b| b.text));
+    out.extend(a.themes.iter().map(|t| t.name));
+    for p in a.platforms {
+        out.push(p.name);
+        out.extend(p.aliases);
+    }
+    for p in a.projects {
+        out.push(p.name);
+        out.extend(p.aliases);
+    }
+    out
+}
+
+/// A name in pinyin with tone marks, one syllable per character, separated by spaces
+/// (`金义湖` → `jīn yì hú`); a run of characters without a reading stays one word.
+pub(super) fn with_tones(name: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut other = String::new();
+    for c in name.chars() {
+        match c.to_pinyin() {
+            Some(p) => {
+                if !other.is_empty() {
+                    words.push(std::mem::take(&mut other));
+                }
+                words.push(p.with_tone().to_string());
+            }
+            None if c.is_whitespace() => {
+                if !other.is_empty() {
+                    words.push(std::mem::take(&mut other));
+                }
+            }
+            None => other.push(c),
+        }
+    }
+    if !other.is_empty() {
+        words.push(other);
+    }
+    words.join(" ")
+}
+
+/// Ends a sentence: the character and any closing quotes or further enders after it
+/// stay with it.
+const ENDERS: [char; 4] = ['。', '！', '？', '；'];
+const CLOSERS: [char; 6] = ['”', '’', '）', '」', '』', '》'];
+
+/// Byte ranges of a block's sentences, in order: cut after `。！？；` (with the closing
+/// quotes that follow), at every gap, at the start of a caption's credit, and at the end
+/// of the text. Pieces of white space only are left out; nothing else is trimmed.
+pub(super) fn sentences(b: &Block) -> Vec<std::ops::Range<usize>> {
+    let t = b.text;
+    let mut cuts: BTreeSet<usize> = b.gaps.iter().map(|&g| g as usize).collect();
+    if let BlockKind::Figure { credit_at } = b.kind {
+        cuts.insert(credit_at as usize);
+    }
+    let mut chars = t.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if ENDERS.contains(&c) {
+            while chars
+                .next_if(|&(_, n)| ENDERS.contains(&n) || CLOSERS.contains(&n))
+                .is_some()
+            {}
+            cuts.insert(chars.peek().map_or(t.len(), |&(i, _)| i));
+        }
+    }
+    cuts.insert(t.len());
+    let mut out = Vec::new();
+    let mut from = 0;
+    for cut in cuts {
+        if cut > from && !t[from..cut].trim().is_empty() {
+            out.push(from..cut);
+        }
+        from = from.max(cut);
+    }
+    out
+}
+
+/// Each platform's sentences: those naming it, an alias, or a platform that is part of
+/// it (at any depth), in reading order, each sentence once.
+pub(super) fn facts(blocks: &[Block], platforms: &[Platform]) -> Vec<Vec<Fact>> {
+    let split: Vec<Vec<std::ops::Range<usize>>> = blocks.iter().map(sentences).collect();
+    (0..platforms.len())
+        .map(|pi| {
+            // This platform and every platform whose chain of `part_of` reaches it.
+            let names: Vec<&str> = platforms
+                .iter()
+                .enumerate()
+                .filter(|&(qi, _)| {
+                    let mut at = Some(qi);
+                    for _ in 0..=platforms.len() {
+                        match at {
+                            Some(x) if x == pi => return true,
+                            Some(x) => at = platforms[x].part_of.map(usize::from),
+                            None => return false,
+                        }
+                    }
+                    false
+                })
+                .flat_map(|(_, q)| std::iter::once(q.name).chain(q.aliases.iter().copied()))
+                .collect();
+            let mut seen = BTreeSet::new();
+            let mut out = Vec::new();
+            for (bi, b) in blocks.iter().enumerate() {
+                for r in &split[bi] {
+                    let sentence = &b.text[r.clone()];
+                    if names.iter().any(|n| sentence.contains(n)) && seen.insert(sentence) {
+                        out.push(Fact {
+                            block: bi as u16,
+                            sentence,
+                        });
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Fills in `pinyin` (the article's table and each platform's name) and `facts`.
+pub(super) fn add_readings(a: &mut Article) {
+    a.pinyin = leak_vec(table(article_texts(a)));
+    let facts = facts(a.blocks, a.platforms);
+    let platforms: Vec<Platform> = a
+        .platforms
+        .iter()
+        .zip(facts)
+        .map(|(p, f)| Platform {
+            pinyin: leak(with_tones(p.name)),
+            facts: leak_vec(f),
+            ..*p
+        })
+        .collect();
+    a.platforms = leak_vec(platforms);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readings_are_toneless_ascii() {
+        assert_eq!(toneless('金').as_deref(), Some("jin"));
+        assert_eq!(toneless('绿').as_deref(), Some("lv"));
+        assert_eq!(toneless('a'), None);
+        assert_eq!(with_tones("金义湖"), "jīn yì hú");
+        assert_eq!(with_tones("G60科创走廊"), "G60 kē chuàng zǒu láng");
+    }
+
+    #[test]
+    fn the_table_is_sorted_and_distinct() {
+        let t = table(["金义湖，金义新区 8.1%"]);
+        let chars: Vec<char> = t.iter().map(|&(c, _)| c).collect();
+        assert_eq!(chars, vec!['义', '区', '新', '湖', '金']);
+        assert!(t.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+}
