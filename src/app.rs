@@ -11,6 +11,7 @@ use crate::state::State;
 use crate::text::{Lang, Text};
 use jinyi_core::model::Facet;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 /// The reader's preferred language: the first of `navigator.languages` we have, else Chinese.
 fn preferred_lang() -> Lang {
@@ -58,14 +59,28 @@ fn Page(lang: Lang) -> impl IntoView {
     let m = &ARTICLE.masthead;
     // On narrow screens the filters live in a drawer.
     let drawer = RwSignal::new(false);
+    // Focus follows the drawer: into its search box when it opens, back to the toggle
+    // when it closes; everything under it is `inert` meanwhile.
+    let focus = |selector: &'static str| {
+        request_animation_frame(move || {
+            if let Some(el) = document().query_selector(selector).ok().flatten() {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        })
+    };
+    let set_drawer = move |open: bool| {
+        drawer.set(open);
+        focus(if open { "#search" } else { ".drawer-toggle" });
+    };
+    let covered = move || drawer.get();
     let chosen = move || {
         st.sel.with(|s| {
             s.values.iter().map(Vec::len).sum::<usize>() + usize::from(!s.q.trim().is_empty())
         })
     };
     view! {
-        <a class="skip" href="#results">{t.skip}</a>
-        <header class="masthead">
+        <a class="skip" href="#results" inert=covered>{t.skip}</a>
+        <header class="masthead" inert=covered>
             <div class="topbar">
                 <span class="app-name">{t.app_name}</span>
                 <button
@@ -90,7 +105,8 @@ fn Page(lang: Lang) -> impl IntoView {
                 class="drawer-toggle"
                 aria-controls="panel"
                 aria-expanded=move || drawer.get().to_string()
-                on:click=move |_| drawer.update(|d| *d = !*d)
+                inert=covered
+                on:click=move |_| set_drawer(!drawer.get_untracked())
             >
                 {t.show_filters}
                 {move || (chosen() > 0).then(|| format!(" ({})", chosen()))}
@@ -102,19 +118,19 @@ fn Page(lang: Lang) -> impl IntoView {
                 aria-labelledby="panel-title"
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" && drawer.get_untracked() {
-                        drawer.set(false);
+                        set_drawer(false);
                     }
                 }
             >
                 <div class="panel-head">
                     <h2 id="panel-title" class="panel-title">{t.filters}</h2>
-                    <button type="button" class="drawer-close" on:click=move |_| drawer.set(false)>
+                    <button type="button" class="drawer-close" on:click=move |_| set_drawer(false)>
                         {t.close}
                     </button>
                 </div>
                 <FilterPanel lang />
             </aside>
-            <main id="results" tabindex="-1">
+            <main id="results" tabindex="-1" inert=covered>
                 <div class="status">
                     <ResultCount lang />
                     <Chips lang />
@@ -139,7 +155,7 @@ fn Page(lang: Lang) -> impl IntoView {
                 </article>
             </main>
         </div>
-        <footer class="footer">
+        <footer class="footer" inert=covered>
             <p>{t.own_words}</p>
         </footer>
     }

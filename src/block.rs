@@ -120,8 +120,8 @@ pub fn BlockView(block: usize, lang: Lang) -> impl IntoView {
     let body = move || hits.with(|h| runs(block, h, t));
     let element = match b.kind {
         BlockKind::Figure { .. } => view! {
-            <figure class="block figure" id=b.id data-block=b.id data-match=data_match hidden=hidden>
-                <span class="photo-label" aria-hidden="true">{t.photo}</span>
+            <figure class="block figure" id=b.id lang="zh-CN" data-block=b.id data-match=data_match hidden=hidden>
+                <span class="photo-label" aria-hidden="true" lang=lang.tag()>{t.photo}</span>
                 <figcaption lang="zh-CN">{body}</figcaption>
             </figure>
         }

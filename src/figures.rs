@@ -38,16 +38,25 @@ pub fn KeyFigures(lang: Lang) -> impl IntoView {
                     if shown.is_empty() {
                         return None;
                     }
-                    let max = shown
-                        .iter()
-                        .map(|&i| magnitude(ARTICLE.figures[i].value, ARTICLE.figures[i].unit))
-                        .fold(f64::MIN_POSITIVE, f64::max);
+                    // Bars compare like with like: within a kind, per unit (days for durations).
+                    let unit_of = |i: usize| match kind {
+                        FigureKind::Duration => "天",
+                        _ => ARTICLE.figures[i].unit,
+                    };
+                    let max_for = |unit: &str| {
+                        shown
+                            .iter()
+                            .filter(|&&j| unit_of(j) == unit)
+                            .map(|&j| magnitude(ARTICLE.figures[j].value, ARTICLE.figures[j].unit))
+                            .fold(f64::MIN_POSITIVE, f64::max)
+                    };
                     let rows = shown
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .map(|i| {
                             let f = &ARTICLE.figures[i];
                             let b = &ARTICLE.blocks[f.block as usize];
-                            let width = (magnitude(f.value, f.unit) / max * 100.0).max(1.0);
+                            let width = (magnitude(f.value, f.unit) / max_for(unit_of(i)) * 100.0).max(2.0);
                             let label = match lang {
                                 Lang::Zh => f.label,
                                 Lang::En => f.label_en,
@@ -86,7 +95,9 @@ pub fn KeyFigures(lang: Lang) -> impl IntoView {
     };
     view! {
         <details class="key-figures" data-key-figures="">
-            <summary>{t.figures_title}</summary>
+            <summary>
+                <h2 class="extras-title">{t.figures_title}</h2>
+            </summary>
             <p class="guide-note">{t.figures_note}</p>
             {move || (!any()).then(|| view! { <p class="figures-none">{t.figures_none}</p> })}
             <div class="figure-groups">{groups}</div>

@@ -190,7 +190,9 @@ pub fn PlatformGuide(lang: Lang) -> impl IntoView {
         .collect_view();
     view! {
         <details class="guide" data-guide-panel="">
-            <summary>{t.guide_title}</summary>
+            <summary>
+                <h2 class="extras-title">{t.guide_title}</h2>
+            </summary>
             <p class="guide-note">{t.guide_note}</p>
             <Dipper lang />
             {groups}

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 /// The search index over the embedded article, built on first use.
 pub fn index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::new(ARTICLE.blocks))
+    INDEX.get_or_init(|| SearchIndex::for_article(&ARTICLE))
 }
 
 /// How a change came about, which decides how history records it.

@@ -110,7 +110,8 @@ pub static ZH: Text = Text {
     photo: "图片说明（图片未收录）",
     why: "匹配：",
     chosen_by_editor: "编者归类",
-    own_words: "界面文字、英文名称和主题释义为本浏览器所加，并非原文。",
+    own_words:
+        "界面文字、英文名称、拼音、主题释义、关键数字说明和平台示意图为本浏览器所加，并非原文。",
     language: "语言",
     other_lang: "English",
     skip: "跳到正文",
@@ -160,7 +161,7 @@ pub static EN: Text = Text {
     photo: "Photo caption (photo not included)",
     why: "Matched: ",
     chosen_by_editor: "editor's choice",
-    own_words: "Interface text, English names and topic definitions are this explorer's own, not the article's.",
+    own_words: "Interface text, English names, pinyin, topic definitions, key-figure labels and the platform diagram are this explorer's own, not the article's.",
     language: "Language",
     other_lang: "中文",
     skip: "Skip to the article",

@@ -35,7 +35,8 @@ pub const ZH: Words = Words {
     photo: "图片说明（图片未收录）",
     missing: "〔原文此处缺失〕",
     missing_long: "原文此处缺少一段文字，前后两部分并不相连。",
-    own_words: "界面文字、英文名称和主题释义为本浏览器所加，并非原文。",
+    own_words:
+        "界面文字、英文名称、拼音、主题释义、关键数字说明和平台示意图为本浏览器所加，并非原文。",
     skip: "跳到正文",
     figures_title: "关键数字",
     guide_title: "平台指南",
@@ -83,9 +84,9 @@ fn block_html(o: &mut String, b: &Block, w: &Words) {
         BlockKind::Figure { .. } => {
             let _ = write!(
                 o,
-                "<figure class=\"block figure\" data-block=\"{}\" data-match=\"1\"><span class=\"photo-label\" aria-hidden=\"true\">{}</span><figcaption lang=\"zh-CN\">{body}</figcaption></figure>",
-                escape(b.id),
-                escape(w.photo)
+                "<figure class=\"block figure\" id=\"{id}\" data-block=\"{id}\" data-match=\"1\" lang=\"zh-CN\"><span class=\"photo-label\" aria-hidden=\"true\">{}</span><figcaption lang=\"zh-CN\">{body}</figcaption></figure>",
+                escape(w.photo),
+                id = escape(b.id),
             );
         }
         BlockKind::Intro | BlockKind::Paragraph => {
@@ -96,8 +97,8 @@ fn block_html(o: &mut String, b: &Block, w: &Words) {
             };
             let _ = write!(
                 o,
-                "<p class=\"{class}\" lang=\"zh-CN\" data-block=\"{}\" data-match=\"1\">{body}</p>",
-                escape(b.id)
+                "<p class=\"{class}\" id=\"{id}\" lang=\"zh-CN\" data-block=\"{id}\" data-match=\"1\">{body}</p>",
+                id = escape(b.id)
             );
         }
     }
@@ -152,8 +153,8 @@ pub fn page_html(a: &Article, w: &Words) -> String {
             "<div class=\"layout\"><aside class=\"panel\" aria-labelledby=\"panel-title\">",
             "<h2 id=\"panel-title\" class=\"panel-title\">{filters}</h2><p class=\"panel-loading\">{loading}</p></aside>",
             "<main id=\"results\" tabindex=\"-1\"><div class=\"status\"><p class=\"result-count\" role=\"status\" aria-live=\"polite\">{count}</p></div>",
-            "<div class=\"extras\"><details class=\"key-figures\"><summary>{figures}</summary></details>",
-            "<details class=\"guide\"><summary>{guide}</summary></details></div>",
+            "<div class=\"extras\"><details class=\"key-figures\"><summary><h2 class=\"extras-title\">{figures}</h2></summary></details>",
+            "<details class=\"guide\"><summary><h2 class=\"extras-title\">{guide}</h2></summary></details></div>",
             "<article class=\"article\">{article}</article></main></div>",
             "<footer class=\"footer\"><p>{own}</p></footer>"
         ),

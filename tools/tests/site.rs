@@ -283,7 +283,12 @@ async fn csp_is_strict_and_never_violated() {
 
 #[tokio::test]
 async fn the_take_over_does_not_shift_the_layout() {
-    let b = browser_on(dist_dir(), PREFIX, &["--lang=zh-CN"]).await;
+    let b = browser_on(
+        dist_dir(),
+        PREFIX,
+        &["--lang=zh-CN", "--accept-lang=zh-CN,zh"],
+    )
+    .await;
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": "window.__cls = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });" }),
