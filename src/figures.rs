@@ -24,16 +24,23 @@ fn magnitude(value: f64, unit: &str) -> f64 {
 pub fn KeyFigures(lang: Lang) -> impl IntoView {
     let st = expect_context::<State>();
     let t = lang.text();
-    let groups = move || {
+    // Which figures the results hold: the chart is rebuilt only when this set changes.
+    let shown_all = Memo::new(move |_| {
         st.outcome.with(|o| {
+            (0..ARTICLE.figures.len())
+                .filter(|&i| o.matched[ARTICLE.figures[i].block as usize])
+                .collect::<Vec<usize>>()
+        })
+    });
+    let groups = move || {
+        shown_all.with(|all| {
             KINDS
                 .iter()
                 .filter_map(|&kind| {
-                    let shown: Vec<usize> = (0..ARTICLE.figures.len())
-                        .filter(|&i| {
-                            let f = &ARTICLE.figures[i];
-                            f.kind == kind && o.matched[f.block as usize]
-                        })
+                    let shown: Vec<usize> = all
+                        .iter()
+                        .copied()
+                        .filter(|&i| ARTICLE.figures[i].kind == kind)
                         .collect();
                     if shown.is_empty() {
                         return None;
@@ -89,10 +96,7 @@ pub fn KeyFigures(lang: Lang) -> impl IntoView {
                 .collect_view()
         })
     };
-    let any = move || {
-        st.outcome
-            .with(|o| ARTICLE.figures.iter().any(|f| o.matched[f.block as usize]))
-    };
+    let any = move || shown_all.with(|all| !all.is_empty());
     view! {
         <details class="key-figures" data-key-figures="">
             <summary>
