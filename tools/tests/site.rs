@@ -301,3 +301,79 @@ async fn the_take_over_does_not_shift_the_layout() {
     assert!(cls < 0.01, "cumulative layout shift {cls}");
     b.finish().await;
 }
+
+/// A copy of dist/ plus `frame.html`, which shows the explorer in an iframe with `sandbox`.
+fn framed_copy(sandbox: &str) -> PathBuf {
+    let to = scratch_dir("framed");
+    for entry in std::fs::read_dir(dist_dir()).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        to.join("frame.html"),
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>frame</title></head><body>\
+             <iframe title=\"explorer\" sandbox=\"{sandbox}\" width=\"1200\" height=\"800\" \
+             src=\"index.html?platform=%E9%87%91%E4%B9%89%E6%B9%96\"></iframe></body></html>"
+        ),
+    )
+    .unwrap();
+    to
+}
+
+/// Waits until the framed page is ready or marked faulty; returns which.
+async fn ready_or_fault(b: &Browser) -> String {
+    for _ in 0..200 {
+        let v = b
+            .js(
+                "const h = document.documentElement; return h.dataset.ready ? 'ready' : (h.dataset.fault ? 'fault:' + h.dataset.fault : '');",
+                vec![],
+            )
+            .await;
+        if let Some(s) = v.as_str().filter(|s| !s.is_empty()) {
+            return s.to_string();
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    panic!("the framed page neither started nor reported a fault");
+}
+
+#[tokio::test]
+async fn in_an_opaque_sandbox_the_article_stays_readable_with_a_notice() {
+    // Without allow-same-origin the frame's origin is opaque: its module fetches are
+    // cross-origin and fail, so the app cannot start. The reader keeps the article.
+    let b = browser_on(framed_copy("allow-scripts"), PREFIX, &[]).await;
+    goto(&b, &format!("{}frame.html", b.base)).await;
+    b.client.enter_frame(0).await.expect("enter the frame");
+    let state = ready_or_fault(&b).await;
+    assert_eq!(state, "fault:start");
+    assert!(fault_notice_visible(&b).await);
+    assert_eq!(article_shape(&b).await, (FULL_ARTICLE_BLOCKS, true));
+    let _ = b.client.clone().close().await;
+}
+
+#[tokio::test]
+async fn when_history_and_storage_throw_filtering_still_works() {
+    // A sandboxed frame of the same origin whose history and storage APIs throw, as in
+    // private modes and locked-down embeds: the state just stays out of the address bar.
+    let b = browser_on(framed_copy("allow-scripts allow-same-origin"), PREFIX, &[]).await;
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "const no = () => { throw new DOMException('blocked', 'SecurityError'); };\
+            History.prototype.pushState = no; History.prototype.replaceState = no;\
+            Object.defineProperty(window, 'localStorage', { get: no });\
+            Object.defineProperty(window, 'sessionStorage', { get: no });\
+            if (navigator.clipboard) Object.defineProperty(navigator, 'clipboard', { get: no });" }),
+    )
+    .await;
+    goto(&b, &format!("{}frame.html", b.base)).await;
+    b.client.enter_frame(0).await.expect("enter the frame");
+    assert_eq!(ready_or_fault(&b).await, "ready");
+    assert_eq!(b.result_count().await, 3, "the URL state still applies");
+    b.click_facet("platform", "卡点通").await;
+    assert_eq!(b.result_count().await, 4);
+    b.type_search("卡点通").await;
+    assert_eq!(b.result_count().await, 1);
+    assert!(!fault_notice_visible(&b).await);
+    b.finish().await;
+}

@@ -106,9 +106,10 @@ fn run(dist: &Path) -> Result<(), String> {
         None => html,
     };
 
-    // Multi-file site: loader and nomodule fallback, hashed in the CSP.
+    // Multi-file site: loader and nomodule fallback, hashed in the CSP. A dynamic import,
+    // so that a glue that cannot load (blocked, opaque-origin sandbox) is caught too.
     let loader = format!(
-        "import init from \"./{js}\";{WATCH}init({{module_or_path:\"./{wasm}\"}}).catch({ON_FAIL});"
+        "{WATCH}import(\"./{js}\").then(m=>m.default({{module_or_path:\"./{wasm}\"}})).catch({ON_FAIL});"
     );
     let scripts = format!(
         "<script type=\"module\">{loader}</script><script nomodule>{NOMODULE}</script>\n</body>"
