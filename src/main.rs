@@ -10,8 +10,10 @@ mod filters;
 mod guide;
 mod results;
 mod state;
-mod text;
 mod url;
+
+/// The interface strings live in the core, shared with the build-time pre-render.
+use jinyi_core::text;
 
 use leptos::prelude::document;
 use leptos::wasm_bindgen::JsCast;

@@ -17,7 +17,7 @@ pub fn ResultCount(lang: Lang) -> impl IntoView {
     let total = ARTICLE.blocks.len();
     view! {
         <p class="result-count" role="status" aria-live="polite" data-result-count=move || count().to_string()>
-            {move || format!("{} {} / {} {}", t.results_of, count(), total, t.results_unit)}
+            {move || t.results(count(), total)}
         </p>
     }
 }

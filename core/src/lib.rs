@@ -8,6 +8,7 @@ pub mod model;
 pub mod normalize;
 pub mod query;
 pub mod search;
+pub mod text;
 
 #[cfg(feature = "loader")]
 pub mod codegen;

@@ -5,42 +5,8 @@
 
 use jinyi_core::highlight::{segments, Segment};
 use jinyi_core::model::{Article, Block, BlockKind};
+use jinyi_core::text::Text;
 use std::fmt::Write;
-
-/// Interface words used in the static page (the app's Chinese strings, src/text.rs).
-pub struct Words {
-    pub app_name: &'static str,
-    pub switch_lang: &'static str,
-    pub filters: &'static str,
-    pub loading: &'static str,
-    pub results: fn(usize, usize) -> String,
-    pub lead: &'static str,
-    pub photo: &'static str,
-    pub missing: &'static str,
-    pub missing_long: &'static str,
-    pub own_words: &'static str,
-    pub skip: &'static str,
-    pub figures_title: &'static str,
-    pub guide_title: &'static str,
-}
-
-/// The Chinese interface words, as in src/text.rs.
-pub const ZH: Words = Words {
-    app_name: "金义新区报道浏览器",
-    switch_lang: "English",
-    filters: "筛选",
-    loading: "筛选和搜索正在加载（需要 JavaScript 与 WebAssembly）……",
-    results: |n, total| format!("显示 {n} / {total} 段"),
-    lead: "导语",
-    photo: "图片说明（图片未收录）",
-    missing: "〔原文此处缺失〕",
-    missing_long: "原文此处缺少一段文字，前后两部分并不相连。",
-    own_words:
-        "界面文字、英文名称、拼音、主题释义、关键数字说明和平台示意图为本浏览器所加，并非原文。",
-    skip: "跳到正文",
-    figures_title: "关键数字",
-    guide_title: "平台指南",
-};
 
 /// Escapes text for an HTML text node or a double-quoted attribute.
 pub fn escape(s: &str) -> String {
@@ -58,7 +24,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn block_html(o: &mut String, b: &Block, w: &Words) {
+fn block_html(o: &mut String, b: &Block, w: &Text) {
     let mut body = String::new();
     for seg in segments(b, &[]) {
         match seg {
@@ -106,7 +72,7 @@ fn block_html(o: &mut String, b: &Block, w: &Words) {
 }
 
 /// The article (banner, sections, blocks) as the app's `<article>` content.
-pub fn article_html(a: &Article, w: &Words) -> String {
+pub fn article_html(a: &Article, w: &Text) -> String {
     let mut o = String::new();
     for (i, sec) in a.sections.iter().enumerate() {
         if i == a.banner_before as usize {
@@ -141,7 +107,7 @@ pub fn article_html(a: &Article, w: &Words) -> String {
 
 /// The whole page body content for `<div id="app">`: masthead, a panel placeholder,
 /// the status line and the article, laid out like the app's first render.
-pub fn page_html(a: &Article, w: &Words) -> String {
+pub fn page_html(a: &Article, w: &Text) -> String {
     let m = &a.masthead;
     let total = a.blocks.len();
     format!(
@@ -160,13 +126,13 @@ pub fn page_html(a: &Article, w: &Words) -> String {
         ),
         skip = escape(w.skip),
         app = escape(w.app_name),
-        switch = escape(w.switch_lang),
+        switch = escape(w.other_lang),
         kicker = escape(m.kicker.text),
         headline = escape(m.headline.text),
         byline = escape(m.byline.text),
         filters = escape(w.filters),
         loading = escape(w.loading),
-        count = escape(&(w.results)(total, total)),
+        count = escape(&w.results(total, total)),
         article = article_html(a, w),
         own = escape(w.own_words),
         figures = escape(w.figures_title),
@@ -194,7 +160,7 @@ mod tests {
     #[test]
     fn every_block_is_prerendered_once_in_reading_order() {
         let a = article();
-        let html = page_html(&a, &ZH);
+        let html = page_html(&a, &jinyi_core::text::ZH);
         let mut at = 0;
         for b in a.blocks {
             let needle = format!("data-block=\"{}\"", b.id);

@@ -1,17 +1,14 @@
 //! Every way of opening the site (issue 3): the one-file build from `file://`, the page
 //! with JavaScript off, a Wasm that cannot start, a panic in the app (test-only build in
-//! target/dist-faults), the take-over without layout shift, and a CSP with zero
-//! violations while filtering and searching.
+//! target/dist-faults), the take-over without layout shift, a CSP with zero violations
+//! while filtering and searching, and sandboxed frames (opaque origin; history, storage
+//! and clipboard APIs that throw).
 
 mod common;
 
 use common::*;
-use fantoccini::wd::Capabilities;
-use fantoccini::ClientBuilder;
-use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 /// A browser serving `dir` under `prefix`, with extra Chromium switches.
 async fn browser_on(dir: PathBuf, prefix: &str, extra: &[&str]) -> Browser {
@@ -20,45 +17,7 @@ async fn browser_on(dir: PathBuf, prefix: &str, extra: &[&str]) -> Browser {
         "{} has no index.html: run `make dist dist-faults` first",
         dir.display()
     );
-    let (addr, _server) = jinyi_tools::spawn(dir, prefix).expect("start static server");
-    let base = format!("http://{addr}{}", jinyi_tools::normalize_prefix(prefix));
-    let mut driver = Driver::start();
-    let chromium = env_or("CHROMIUM", "/usr/bin/chromium");
-    let mut args: Vec<String> = [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    args.push(format!("--user-data-dir={}", driver.profile.display()));
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let mut caps = Capabilities::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({ "binary": chromium, "args": args }),
-    );
-    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
-    let client = ClientBuilder::new(HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .unwrap_or_else(|e| panic!("cannot open a Chromium session: {e}"));
-    driver.session = client.session_id().await.ok().flatten();
-    Browser {
-        client,
-        base,
-        logs: Mutex::new(Vec::new()),
-        driver,
-    }
+    Browser::start_serving(dir, prefix, extra).await
 }
 
 /// Collects CSP violations from the very start of every document.

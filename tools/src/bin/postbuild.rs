@@ -5,7 +5,8 @@
 //! Usage: `postbuild [dist]` (default `dist`).
 
 use base64::Engine;
-use jinyi_tools::prerender::{page_html, ZH};
+use jinyi_core::text::ZH;
+use jinyi_tools::prerender::page_html;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

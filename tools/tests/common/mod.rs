@@ -299,8 +299,12 @@ impl Browser {
 
     /// As [`Browser::start_at`], with extra Chromium command-line switches.
     pub async fn start_with(prefix: &str, extra_args: &[&str]) -> Browser {
-        let dist = dist_dir();
-        let (addr, _server) = jinyi_tools::spawn(dist, prefix).expect("start static server");
+        Browser::start_serving(dist_dir(), prefix, extra_args).await
+    }
+
+    /// A browser on the site in `dir` (a built site or a test's modified copy of one).
+    pub async fn start_serving(dir: PathBuf, prefix: &str, extra_args: &[&str]) -> Browser {
+        let (addr, _server) = jinyi_tools::spawn(dir, prefix).expect("start static server");
         let base = format!("http://{addr}{}", jinyi_tools::normalize_prefix(prefix));
         let mut driver = Driver::start();
         let chromium = env_or("CHROMIUM", "/usr/bin/chromium");

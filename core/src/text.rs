@@ -1,5 +1,6 @@
 //! Every interface string, in Chinese and English. These are the explorer's own words,
-//! never the article's; the article's text stays Chinese in both interfaces.
+//! never the article's; the article's text stays Chinese in both interfaces. Shared by
+//! the app and the build-time pre-render, so both show the same words.
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +67,7 @@ pub struct Text {
     pub other_lang: &'static str,
     pub skip: &'static str,
     pub lead: &'static str,
+    pub loading: &'static str,
     pub dipper_title: &'static str,
     pub dipper_caption: &'static str,
     pub part_of: &'static str,
@@ -116,6 +118,7 @@ pub static ZH: Text = Text {
     other_lang: "English",
     skip: "跳到正文",
     lead: "导语",
+    loading: "筛选和搜索正在加载（需要 JavaScript 与 WebAssembly）……",
     dipper_title: "“北斗七星”平台矩阵示意图",
     dipper_caption:
         "“北斗七星”式平台矩阵：两大主平台（大星）与五大特色平台。示意图为本浏览器所绘。",
@@ -166,6 +169,7 @@ pub static EN: Text = Text {
     other_lang: "中文",
     skip: "Skip to the article",
     lead: "Lead",
+    loading: "Filtering and search are loading (they need JavaScript and WebAssembly)…",
     dipper_title: "The “Big Dipper” matrix of seven platforms",
     dipper_caption: "The “Big Dipper” platform matrix: two main platforms (large stars) and five featured platforms. Diagram drawn by this explorer.",
     part_of: "part of",
@@ -186,3 +190,10 @@ pub static EN: Text = Text {
     via_pinyin: "pinyin match",
     via_english: "English-name match",
 };
+
+impl Text {
+    /// "显示 n / total 段" / "Showing n / total blocks".
+    pub fn results(&self, n: usize, total: usize) -> String {
+        format!("{} {n} / {total} {}", self.results_of, self.results_unit)
+    }
+}
