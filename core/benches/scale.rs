@@ -7,48 +7,17 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use jinyi_core::filter;
-use jinyi_core::model::{Article, Block, Facet, Section};
+use jinyi_core::model::{Article, Facet};
 use jinyi_core::query::Selection;
 use jinyi_core::search::SearchIndex;
 use std::hint::black_box;
 use std::path::Path;
-
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
 
 /// The article from `data/`.
 fn article() -> &'static Article {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
     let a = jinyi_core::loader::load_dir(&dir).expect("the data loads");
     Box::leak(Box::new(a))
-}
-
-/// `times` copies of the article's sections and blocks, ids suffixed with `-x<k>`.
-fn scaled(a: &'static Article, times: usize) -> &'static Article {
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut sections: Vec<Section> = Vec::new();
-    for k in 0..times {
-        for (si, s) in a.sections.iter().enumerate() {
-            let first = blocks.len() as u16;
-            let section = sections.len() as u16;
-            blocks.extend(a.section_blocks(si).iter().map(|b| Block {
-                id: leak(format!("{}-x{k}", b.id)),
-                section,
-                ..*b
-            }));
-            sections.push(Section {
-                id: leak(format!("{}-x{k}", s.id)),
-                first,
-                ..*s
-            });
-        }
-    }
-    Box::leak(Box::new(Article {
-        sections: Box::leak(sections.into_boxed_slice()),
-        blocks: Box::leak(blocks.into_boxed_slice()),
-        ..*a
-    }))
 }
 
 fn selection(a: &Article, platform: Option<&str>, q: &str) -> Selection {
@@ -65,7 +34,10 @@ fn selection(a: &Article, platform: Option<&str>, q: &str) -> Selection {
 
 fn scale(c: &mut Criterion) {
     let real = article();
-    for (label, a) in [("1x", real), ("100x", scaled(real, 100))] {
+    for (label, a) in [
+        ("1x", real),
+        ("100x", jinyi_core::loader::corpus::repeated(real, 100)),
+    ] {
         let index = SearchIndex::for_article(a);
         c.bench_with_input(BenchmarkId::new("index_new", label), a, |b, a| {
             b.iter(|| SearchIndex::new(black_box(a.blocks)))

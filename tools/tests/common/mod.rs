@@ -201,54 +201,29 @@ impl Drop for Driver {
     }
 }
 
-/// chromedriver's legacy log endpoint: the browser console since the last read.
+/// A chromedriver extension command: POST `session/<id>/<path>` with a JSON body
+/// (`se/log` reads the browser console, `goog/cdp/execute` runs a DevTools command).
 #[derive(Debug)]
-pub struct BrowserLog;
+pub struct SessionPost {
+    pub path: &'static str,
+    pub body: Value,
+}
 
-impl WebDriverCompatibleCommand for BrowserLog {
+impl WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
-    }
-}
-
-/// chromedriver's DevTools passthrough: one Chrome DevTools Protocol command.
-#[derive(Debug)]
-pub struct Cdp {
-    pub cmd: String,
-    pub params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
@@ -345,9 +320,9 @@ impl Browser {
     /// Run one Chrome DevTools Protocol command (e.g. a script for every new document).
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp {
-                cmd: cmd.to_string(),
-                params,
+            .issue_cmd(SessionPost {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
             })
             .await
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
@@ -680,7 +655,10 @@ impl Browser {
     pub async fn console_errors(&self) -> Vec<String> {
         let fresh = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(SessionPost {
+                path: "se/log",
+                body: json!({ "type": "browser" }),
+            })
             .await
             .unwrap_or_else(|e| panic!("reading the browser log: {e}"));
         let entries = match fresh {
