@@ -37,7 +37,7 @@ setup-browser:
 ## build:   release trunk build into dist/ (no compression)
 # trunk runs `cargo build --offline`, so download any missing crates first.
 # scripts/build.sh: trunk (nightly size build when available, else stable), then
-# postbuild pre-renders the article into index.html, adds the CSP and writes the
+# postbuild (site/) renders the page into index.html, adds its scripts and the CSP, and writes the
 # one-file build (dist/jinyi-explorer-offline.html).
 build: setup
 	bash scripts/build.sh

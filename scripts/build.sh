@@ -8,8 +8,8 @@
 # Without them the build uses stable (same behaviour, bigger file). Override with
 # JINYI_TOOLCHAIN=stable|nightly.
 #
-# After trunk, `postbuild` pre-renders the article into index.html, adds the CSP and
-# writes the one-file build.
+# After trunk, `postbuild` (site/) renders the page with its Leptos components into
+# index.html, adds the page's scripts and the CSP, and writes the one-file build.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # JINYI_DIST (default dist) and JINYI_FEATURES (e.g. fault-trigger, for the test build).
@@ -44,4 +44,4 @@ else
 fi
 trunk build --release --dist "$dist" "${features[@]}"
 unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES RUSTFLAGS CARGO_TARGET_DIR
-cargo run -q --release -p jinyi-tools --bin postbuild -- "$dist"
+cargo run -q --release -p jinyi-site --bin postbuild -- "$dist"

@@ -1,66 +1,48 @@
-//! Entry point: build the explorer beside the pre-rendered article, then swap it in
-//! in one step (no blank frame, no layout jump), and mark the page as ready. A panic
-//! anywhere marks the page as faulty, which shows a notice; the article stays readable.
+//! The explorer in the browser. The page is already there, rendered at build time by
+//! the Leptos components in site/ (with a shared link's filters applied before the first
+//! paint by the page's own script); this app adopts it, reads the state from the URL and
+//! keeps the page in step with the reader. A panic marks the page as faulty, which
+//! shows a notice; the article stays readable.
 
 mod app;
-mod block;
 mod data;
-mod figures;
-mod filters;
-mod guide;
-mod results;
+mod dom;
+mod events;
+mod marks;
+mod page;
+mod render;
 mod state;
 mod url;
+mod view;
 
-/// The interface strings live in the core, shared with the build-time pre-render.
-use jinyi_core::text;
+use wasm_bindgen::JsValue;
 
-use leptos::prelude::document;
-use leptos::wasm_bindgen::JsCast;
-
-/// On a panic: log it, and show the page's fault notice (index.html) via `data-fault`.
-fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-fault", "panic");
-        }
-    }));
+/// Marks the page as faulty (`data-fault`, which shows the page's notice) and logs why.
+fn fault(kind: &str, why: &str) {
+    web_sys::console::error_1(&JsValue::from_str(why));
+    dom::set_attr(&dom::root(), "data-fault", kind);
 }
 
 /// Test builds only (feature `fault-trigger`): panic when the URL asks for it at `when`.
 #[cfg(feature = "fault-trigger")]
-fn debug_panic(when: &str) {
-    if url::current_query().contains(&format!("debug-panic={when}")) {
-        panic!("debug-panic={when}: a deliberate panic (fault-trigger build)");
+pub fn debug_panic(when: &str) {
+    if url::current_query().contains(&["debug-panic=", when].concat()) {
+        panic!("debug-panic: a deliberate panic (fault-trigger build)");
     }
 }
 
 fn main() {
-    install_panic_hook();
+    std::panic::set_hook(Box::new(|info| fault("panic", &info.to_string())));
     #[cfg(feature = "fault-trigger")]
     debug_panic("mount");
-    let doc = document();
-    let Ok(live) = doc.create_element("div") else {
-        return;
-    };
-    // Build off-screen first: if building fails, the pre-rendered article stays.
-    leptos::mount::mount_to(live.clone().unchecked_into(), app::App).forget();
-    match doc.get_element_by_id("app") {
-        Some(pre) => {
-            let _ = pre.replace_with_with_node_1(&live);
-        }
-        None => {
-            if let Some(body) = doc.body() {
-                let _ = body.append_child(&live);
+    match page::Page::adopt() {
+        Ok(page) => {
+            app::start(page);
+            events::install();
+            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = perf.mark("app-interactive");
             }
         }
-    }
-    live.set_id("app");
-    if let Some(root) = doc.document_element() {
-        let _ = root.set_attribute("data-ready", "1");
-    }
-    if let Some(perf) = leptos::prelude::window().performance() {
-        let _ = perf.mark("app-interactive");
+        Err(why) => fault("page", why),
     }
 }

@@ -1,21 +1,11 @@
-//! The reader's state (selection, language, context view) and the one way to change it,
-//! which also keeps the URL in step: a click adds a history entry, typing replaces the
-//! entry its first keystroke added, Back/Forward restore a state without adding one.
+//! The reader's state (selection, language, context view, drawer) and the one way to
+//! change it, which also says how the URL follows: a click adds a history entry, typing
+//! replaces the entry its first keystroke added, Back/Forward restore a state without
+//! adding one. Pure: the caller writes the URL (`url.rs`).
 
 use crate::data::ARTICLE;
-use crate::text::Lang;
-use crate::url;
-use jinyi_core::filter::{apply, Outcome};
 use jinyi_core::query::{parse, to_query, Ignored, Selection};
-use jinyi_core::search::SearchIndex;
-use leptos::prelude::*;
-use std::sync::OnceLock;
-
-/// The search index over the embedded article, built on first use.
-pub fn index() -> &'static SearchIndex {
-    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::for_article(&ARTICLE))
-}
+use jinyi_core::text::Lang;
 
 /// How a change came about, which decides how history records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,82 +21,127 @@ pub struct IgnoredNotice {
     pub total: usize,
 }
 
-#[derive(Clone, Copy)]
+/// A URL to write: the query, and whether it adds a history entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlWrite {
+    pub query: String,
+    pub push: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
-    pub sel: RwSignal<Selection>,
-    pub lang: RwSignal<Lang>,
+    pub sel: Selection,
+    pub lang: Lang,
     /// Whether `lang` is written to the URL (it was given or chosen).
-    lang_in_url: StoredValue<bool>,
-    pub context: RwSignal<bool>,
-    pub ignored: RwSignal<IgnoredNotice>,
-    pub outcome: Memo<Outcome>,
-    typing: StoredValue<bool>,
+    lang_in_url: bool,
+    pub context: bool,
+    pub ignored: IgnoredNotice,
+    pub drawer: bool,
+    typing: bool,
 }
 
 impl State {
-    /// Reads the state from the current URL.
-    pub fn from_url(default_lang: Lang) -> State {
-        let parsed = parse(&ARTICLE, &url::current_query());
+    /// The state of a page opened at `query`, for a browser preferring `browser` languages.
+    pub fn from_query<'a>(query: &str, browser: impl IntoIterator<Item = &'a str>) -> State {
+        let parsed = parse(&ARTICLE, query);
         let url_lang = parsed.lang.as_deref().and_then(Lang::from_tag);
-        let sel = RwSignal::new(parsed.selection);
-        let mut entries = parsed.ignored;
-        let mut total = parsed.ignored_count;
+        let mut ignored = IgnoredNotice {
+            entries: parsed.ignored,
+            total: parsed.ignored_count,
+        };
         if let (Some(tag), None) = (parsed.lang.as_deref(), url_lang) {
-            entries.push(Ignored {
+            ignored.entries.push(Ignored {
                 key: "lang".into(),
                 value: tag.chars().take(40).collect(),
             });
-            total += 1;
+            ignored.total += 1;
         }
         State {
-            sel,
-            lang: RwSignal::new(url_lang.unwrap_or(default_lang)),
-            lang_in_url: StoredValue::new(url_lang.is_some()),
-            context: RwSignal::new(false),
-            ignored: RwSignal::new(IgnoredNotice { entries, total }),
-            outcome: Memo::new(move |_| sel.with(|s| apply(&ARTICLE, index(), s))),
-            typing: StoredValue::new(false),
+            sel: parsed.selection,
+            lang: Lang::choose(parsed.lang.as_deref(), browser),
+            lang_in_url: url_lang.is_some(),
+            context: false,
+            ignored,
+            drawer: false,
+            typing: false,
         }
     }
 
-    fn write_url(&self, push: bool) {
-        let lang = self
-            .lang_in_url
-            .get_value()
-            .then(|| self.lang.get_untracked().tag());
-        let lang = lang.map(|t| if t == "en" { "en" } else { "zh" });
-        let query = self.sel.with_untracked(|s| to_query(&ARTICLE, s, lang));
-        url::set_query(&query, push);
+    /// The query string this state writes.
+    fn query(&self) -> String {
+        let lang = self.lang_in_url.then(|| self.lang.code());
+        to_query(&ARTICLE, &self.sel, lang)
     }
 
-    /// Changes the selection and records it in the URL.
-    pub fn change(&self, how: Change, f: impl FnOnce(&mut Selection)) {
-        #[cfg(feature = "fault-trigger")]
-        crate::debug_panic("click");
-        self.sel.update(f);
-        let push = how == Change::Click || !self.typing.get_value();
-        self.typing.set_value(how == Change::Typing);
-        self.write_url(push);
+    /// Changes the selection; returns the URL to write.
+    pub fn change(&mut self, how: Change, f: impl FnOnce(&mut Selection)) -> UrlWrite {
+        f(&mut self.sel);
+        let push = how == Change::Click || !self.typing;
+        self.typing = how == Change::Typing;
+        UrlWrite {
+            query: self.query(),
+            push,
+        }
     }
 
     /// Switches the interface language (the URL remembers it, without a history entry).
-    pub fn set_lang(&self, lang: Lang) {
-        self.lang.set(lang);
-        self.lang_in_url.set_value(true);
-        self.write_url(false);
+    pub fn set_lang(&mut self, lang: Lang) -> UrlWrite {
+        self.lang = lang;
+        self.lang_in_url = true;
+        UrlWrite {
+            query: self.query(),
+            push: false,
+        }
     }
 
-    /// Back/Forward: take the state from the URL, adding no history entry.
-    pub fn restore_from_url(&self) {
-        let parsed = parse(&ARTICLE, &url::current_query());
-        self.typing.set_value(false);
+    /// Back/Forward: the state of `query`, adding no history entry.
+    pub fn restore(&mut self, query: &str) {
+        let parsed = parse(&ARTICLE, query);
+        self.typing = false;
         if let Some(lang) = parsed.lang.as_deref().and_then(Lang::from_tag) {
-            self.lang.set(lang);
+            self.lang = lang;
         }
-        self.ignored.set(IgnoredNotice {
+        self.ignored = IgnoredNotice {
             entries: parsed.ignored,
             total: parsed.ignored_count,
-        });
-        self.sel.set(parsed.selection);
+        };
+        self.sel = parsed.selection;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jinyi_core::model::Facet;
+
+    #[test]
+    fn clicks_push_typing_replaces_after_its_first_keystroke() {
+        let mut s = State::from_query("", ["zh-CN"]);
+        let w = s.change(Change::Typing, |s| s.q = "金".into());
+        assert!(w.push, "the first keystroke adds an entry");
+        let w = s.change(Change::Typing, |s| s.q = "金义".into());
+        assert!(!w.push);
+        assert_eq!(w.query, "?q=%E9%87%91%E4%B9%89");
+        let w = s.change(Change::Click, |s| s.toggle(Facet::Theme, 0));
+        assert!(w.push);
+    }
+
+    #[test]
+    fn language_from_link_then_browser_and_an_unknown_one_is_reported() {
+        assert_eq!(State::from_query("?lang=en", ["zh"]).lang, Lang::En);
+        assert_eq!(State::from_query("", ["fr", "en-GB"]).lang, Lang::En);
+        assert_eq!(State::from_query("", ["fr"]).lang, Lang::Zh);
+        let s = State::from_query("?lang=fr", ["en"]);
+        assert_eq!(s.lang, Lang::En);
+        assert_eq!(s.ignored.total, 1);
+        assert_eq!(s.ignored.entries[0].key, "lang");
+    }
+
+    #[test]
+    fn a_chosen_language_stays_in_the_url() {
+        let mut s = State::from_query("?theme=%E5%B9%B2", ["zh"]);
+        let w = s.set_lang(Lang::En);
+        assert_eq!(w.query, "?theme=%E5%B9%B2&lang=en");
+        assert!(!w.push);
     }
 }

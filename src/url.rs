@@ -2,27 +2,36 @@
 //! `history.pushState`/`replaceState`. Failing history APIs (sandboxed frames, file://)
 //! are ignored: the page keeps working, only the address bar stays behind.
 
-use leptos::prelude::window;
+use crate::state::UrlWrite;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
 
 /// The current query string, with its `?` (or `""`).
 pub fn current_query() -> String {
-    window().location().search().unwrap_or_default()
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
-/// Sets the query string; `push` adds a history entry, otherwise the current one changes.
-pub fn set_query(query: &str, push: bool) {
-    if query == current_query() {
+/// Writes the query; `push` adds a history entry, otherwise the current one changes.
+pub fn write(w: &UrlWrite) {
+    if w.query == current_query() {
         return;
     }
-    let location = window().location();
+    let Some(win) = window() else {
+        return;
+    };
+    let location = win.location();
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
-    let url = format!("{path}{query}{hash}");
-    let Ok(history) = window().history() else {
+    let url = [path.as_str(), w.query.as_str(), hash.as_str()].concat();
+    let Ok(history) = win.history() else {
         return;
     };
     let state = wasm_bindgen::JsValue::NULL;
-    let _ = if push {
+    let _ = if w.push {
         history.push_state_with_url(&state, "", Some(&url))
     } else {
         history.replace_state_with_url(&state, "", Some(&url))

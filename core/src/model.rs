@@ -282,6 +282,21 @@ impl Article {
         (0..self.facet_len(facet)).find(|&i| self.value_name(facet, i) == name)
     }
 
+    /// The “北斗七星” matrix: the platforms of the main and featured groups (at most
+    /// seven, in data order), each with whether it is a main platform (a large star).
+    pub fn seven_stars(&self) -> Vec<(usize, bool)> {
+        self.platforms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| match self.platform_groups[p.group as usize].id {
+                "main" => Some((i, true)),
+                "featured" => Some((i, false)),
+                _ => None,
+            })
+            .take(7)
+            .collect()
+    }
+
     /// Every source line the article shows, in reading order.
     pub fn lines_in_reading_order(&self) -> Vec<u32> {
         let m = &self.masthead;

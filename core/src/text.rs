@@ -22,6 +22,22 @@ impl Lang {
         }
     }
 
+    /// The interface language for a reader: the link's `lang` when known, else the first
+    /// of the browser's languages that is, else Chinese.
+    pub fn choose<'a>(link: Option<&str>, browser: impl IntoIterator<Item = &'a str>) -> Lang {
+        link.and_then(Lang::from_tag)
+            .or_else(|| browser.into_iter().find_map(Lang::from_tag))
+            .unwrap_or(Lang::Zh)
+    }
+
+    /// The short code of `?lang=` and of the page's `data-ui` (`zh`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
     /// The BCP 47 tag for `lang` attributes.
     pub fn tag(self) -> &'static str {
         match self {
@@ -67,7 +83,10 @@ pub struct Text {
     pub other_lang: &'static str,
     pub skip: &'static str,
     pub lead: &'static str,
-    pub loading: &'static str,
+    pub searching: &'static str,
+    pub description: &'static str,
+    pub fault: &'static str,
+    pub nojs: &'static str,
     pub dipper_title: &'static str,
     pub dipper_caption: &'static str,
     pub part_of: &'static str,
@@ -118,7 +137,10 @@ pub static ZH: Text = Text {
     other_lang: "English",
     skip: "跳到正文",
     lead: "导语",
-    loading: "筛选和搜索正在加载（需要 JavaScript 与 WebAssembly）……",
+    searching: "正在搜索……",
+    description: "金义新区报道浏览器：按主题、平台和项目筛选、搜索全文。",
+    fault: "筛选和搜索功能未能启动，全文仍可阅读。",
+    nojs: "筛选和搜索需要 JavaScript，全文仍可阅读。",
     dipper_title: "“北斗七星”平台矩阵示意图",
     dipper_caption:
         "“北斗七星”式平台矩阵：两大主平台（大星）与五大特色平台。示意图为本浏览器所绘。",
@@ -169,7 +191,10 @@ pub static EN: Text = Text {
     other_lang: "中文",
     skip: "Skip to the article",
     lead: "Lead",
-    loading: "Filtering and search are loading (they need JavaScript and WebAssembly)…",
+    searching: "Searching…",
+    description: "Explore the Jinyi New Area report by theme, platform and project, or search it.",
+    fault: "Filtering and search could not start; the whole article is still here to read.",
+    nojs: "Filtering and search need JavaScript; the whole article is still here to read.",
     dipper_title: "The “Big Dipper” matrix of seven platforms",
     dipper_caption: "The “Big Dipper” platform matrix: two main platforms (large stars) and five featured platforms. Diagram drawn by this explorer.",
     part_of: "part of",

@@ -11,8 +11,6 @@
 //!   `Cache-Control` (`immutable` for content-hashed names, `no-cache` otherwise);
 //! - GET and HEAD, HTTP/1.1 keep-alive, one thread per connection.
 
-pub mod prerender;
-
 use std::fmt::Write as _;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};

@@ -1,18 +1,19 @@
-//! After `trunk build`: put the pre-rendered article into dist/index.html, replace trunk's
-//! loader with one that reports a failed start, add a Content-Security-Policy with hashes
-//! for the inline scripts, and write the one-file build that opens from `file://`.
-//!
-//! Usage: `postbuild [dist]` (default `dist`).
+//! After `trunk build`: the rendered page goes into `dist/index.html` with its inline
+//! scripts, a loader that reports a failed start, and the CSP; then the one-file build
+//! that opens from `file://` is written beside it.
 
+use crate::page::Rendered;
+use crate::{csp, scripts};
 use base64::Engine;
-use jinyi_core::text::ZH;
-use jinyi_tools::prerender::page_html;
-use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::Path;
 
 /// The one-file build's name, beside index.html.
-const ONE_FILE: &str = "jinyi-explorer-offline.html";
+pub const ONE_FILE: &str = "jinyi-explorer-offline.html";
+
+/// Where trunk's page receives the rendered body.
+const MOUNT: &str = "<div id=\"app\"></div>";
+/// Where it receives the rendered `<title>` and description.
+const HEAD_MARK: &str = "<title>";
 
 /// Marks the page (`data-fault`, which shows the notice) when the module cannot start
 /// (blocked, failed download, old engine) or the Wasm traps later (a panic aborts).
@@ -23,10 +24,6 @@ addEventListener(\"error\",e=>jxTrap(e.error));addEventListener(\"unhandledrejec
 const ON_FAIL: &str = "jxFault(\"start\")";
 /// Browsers without module scripts run this instead of the app.
 const NOMODULE: &str = "document.documentElement.dataset.fault=\"old\"";
-
-fn sha256_b64(s: &str) -> String {
-    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
-}
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = s.find(start)? + start.len();
@@ -44,31 +41,12 @@ fn cut(html: &str, open: &str, close: &str) -> Option<(String, String)> {
     ))
 }
 
-fn csp(scripts: &[&str], styles: &[&str], self_assets: bool) -> String {
-    let hashes = |v: &[&str]| {
-        v.iter()
-            .map(|s| format!(" 'sha256-{}'", sha256_b64(s)))
-            .collect::<String>()
-    };
-    let own = if self_assets { " 'self'" } else { "" };
-    format!(
-        "default-src 'none'; script-src{own}{} 'wasm-unsafe-eval'; style-src{own}{}; img-src data:; connect-src{own}; base-uri 'none'; form-action 'none'",
-        hashes(scripts),
-        hashes(styles),
-    )
+fn script(js: &str) -> String {
+    format!("<script>{js}</script>")
 }
 
-fn with_csp(html: &str, policy: &str) -> String {
-    html.replacen(
-        "<meta charset=\"utf-8\">",
-        &format!(
-            "<meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"
-        ),
-        1,
-    )
-}
-
-fn run(dist: &Path) -> Result<(), String> {
+/// Writes `dist/index.html` and the one-file build from trunk's output and the page.
+pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let index_path = dist.join("index.html");
     let html = read(&index_path)?;
@@ -82,18 +60,24 @@ fn run(dist: &Path) -> Result<(), String> {
     let js = between(&trunk_loader, "from './", "'").ok_or("loader names no .js")?;
     let wasm = between(&trunk_loader, "module_or_path: './", "'").ok_or("loader names no .wasm")?;
 
-    // The article, pre-rendered, in the app's mount point.
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-    let article = jinyi_core::loader::load_dir(&data).map_err(|e| e.to_string())?;
-    let placeholder = "<div id=\"app\"></div>";
-    if !html.contains(placeholder) {
-        return Err(format!("index.html has no {placeholder}"));
-    }
-    let html = html.replacen(
-        placeholder,
-        &format!("<div id=\"app\">{}</div>", page_html(&article, &ZH)),
-        1,
+    // The page: head words, the head script (before the body is parsed), the body.
+    // In place of trunk's `<title>`, before the stylesheet: a parser-blocking script
+    // after a stylesheet would wait for it.
+    let head_js = scripts::head();
+    let apply_js = scripts::apply();
+    let at = html.find(HEAD_MARK).ok_or("index.html has no <title>")?;
+    let (html, _) = cut(&html, HEAD_MARK, "</title>").ok_or("index.html has no </title>")?;
+    let html = format!(
+        "{}{}\n  {}{}",
+        &html[..at],
+        page.head,
+        script(&head_js),
+        &html[at..]
     );
+    if !html.contains(MOUNT) {
+        return Err(format!("index.html has no {MOUNT}"));
+    }
+    let html = html.replacen(MOUNT, &format!("{}\n{}", page.body, script(&apply_js)), 1);
 
     // The wasm preload's `integrity` is ignored by browsers (and warned about): drop it.
     let html = match cut(&html, "<link rel=\"preload\"", ">") {
@@ -112,11 +96,17 @@ fn run(dist: &Path) -> Result<(), String> {
     let loader = format!(
         "{WATCH}import(\"./{js}\").then(m=>m.default({{module_or_path:\"./{wasm}\"}})).catch({ON_FAIL});"
     );
-    let scripts = format!(
-        "<script type=\"module\">{loader}</script><script nomodule>{NOMODULE}</script>\n</body>"
+    let tail = |loader: &str| {
+        format!(
+            "<script type=\"module\">{loader}</script><script nomodule>{NOMODULE}</script>\n</body>"
+        )
+    };
+    let site = html.replacen("</body>", &tail(&loader), 1);
+    let inline = [head_js.as_str(), apply_js.as_str(), NOMODULE];
+    let site = csp::with_meta(
+        &site,
+        &csp::policy(&[&inline[..], &[loader.as_str()]].concat(), &[], true),
     );
-    let site = html.replacen("</body>", &scripts, 1);
-    let site = with_csp(&site, &csp(&[&loader, NOMODULE], &[], true));
     std::fs::write(&index_path, &site).map_err(|e| e.to_string())?;
 
     // One file: CSS, glue and wasm inline; no request at all.
@@ -133,31 +123,15 @@ fn run(dist: &Path) -> Result<(), String> {
         "{glue}\n{WATCH}__wbg_init({{module_or_path:Uint8Array.from(atob(\"{b64}\"),c=>c.charCodeAt(0))}}).catch({ON_FAIL});"
     );
     let one = one.replacen("</head>", &format!("<style>{css}</style>\n</head>"), 1);
-    let one = one.replacen(
-        "</body>",
-        &format!("<script type=\"module\">{inline_loader}</script><script nomodule>{NOMODULE}</script>\n</body>"),
-        1,
+    let one = one.replacen("</body>", &tail(&inline_loader), 1);
+    let one = csp::with_meta(
+        &one,
+        &csp::policy(
+            &[&inline[..], &[inline_loader.as_str()]].concat(),
+            &[&css],
+            false,
+        ),
     );
-    let one = with_csp(&one, &csp(&[&inline_loader, NOMODULE], &[&css], false));
     std::fs::write(dist.join(ONE_FILE), one).map_err(|e| e.to_string())?;
     Ok(())
-}
-
-fn main() -> ExitCode {
-    let dist = std::env::args()
-        .nth(1)
-        .map_or_else(|| PathBuf::from("dist"), PathBuf::from);
-    match run(&dist) {
-        Ok(()) => {
-            println!(
-                "postbuild: pre-rendered article, CSP and {ONE_FILE} written in {}",
-                dist.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("postbuild: {e}");
-            ExitCode::FAILURE
-        }
-    }
 }

@@ -1,0 +1,116 @@
+//! Above the results: the live count, a chip per possible filter (shown when chosen),
+//! "clear all", the context switch, the notice for unrecognised link parts, the
+//! "searching…" line for links with a search, and the print summary.
+
+use super::words::{both, w};
+use super::Ctx;
+use jinyi_core::model::Facet;
+use jinyi_core::query::MAX_IGNORED_KEPT;
+use jinyi_core::text::{EN, ZH};
+use leptos::prelude::*;
+
+/// "显示 n / 31 段" with the number in `.n` (one per language), which the scripts update.
+fn result_count(cx: Ctx) -> impl IntoView {
+    let total = cx.article.blocks.len().to_string();
+    let n = cx.outcome.count.to_string();
+    let line = |t: &'static jinyi_core::text::Text, class: &'static str| {
+        view! {
+            <span class=class>
+                {t.results_of} " " <b class="n">{n.clone()}</b> {format!(" / {total} {}", t.results_unit)}
+            </span>
+        }
+    };
+    view! {
+        <p class="result-count" role="status" aria-live="polite" data-result-count=cx.outcome.count.to_string()>
+            {line(&ZH, "zh")}
+            {line(&EN, "en")}
+        </p>
+        <p class="searching" data-searching="">{w(|t| t.searching)}</p>
+    }
+}
+
+/// A chip: the value's name and a button that removes it.
+fn chip(facet: &'static str, value: &'static str, label: impl IntoView) -> impl IntoView {
+    view! {
+        <li class="chip" data-chip="" data-chip-facet=facet data-chip-value=value hidden>
+            {label}
+            <button
+                type="button"
+                data-chip-remove=""
+                aria-label=format!("{} {value}", ZH.remove)
+                data-zh-aria-label=format!("{} {value}", ZH.remove)
+                data-en-aria-label=format!("{} {value}", EN.remove)
+            >
+                "×"
+            </button>
+        </li>
+    }
+}
+
+/// Every chip the reader could need, hidden until its filter is chosen, plus the search's.
+fn chips(cx: Ctx) -> impl IntoView {
+    let a = cx.article;
+    let values = Facet::ALL
+        .iter()
+        .flat_map(|&f| (0..a.facet_len(f)).map(move |v| (f, v)))
+        .map(|(f, v)| {
+            let name = a.value_name(f, v);
+            chip(f.key(), name, view! { <span lang="zh-CN">{name}</span> })
+        })
+        .collect_view();
+    view! {
+        <ul class="chips">
+            {values}
+            <li class="chip chip-q" data-chip="" data-chip-facet="q" hidden>
+                <span>{w(|t| t.search)} ": " <span data-chip-q=""></span></span>
+                <button
+                    type="button"
+                    data-chip-remove=""
+                    aria-label=format!("{} {}", ZH.remove, ZH.search)
+                    data-zh-aria-label=format!("{} {}", ZH.remove, ZH.search)
+                    data-en-aria-label=format!("{} {}", EN.remove, EN.search)
+                >
+                    "×"
+                </button>
+            </li>
+        </ul>
+        <button type="button" class="clear-all" data-clear-all="" hidden>{w(|t| t.clear_all)}</button>
+    }
+}
+
+/// The status line above the results.
+pub fn status(cx: Ctx) -> impl IntoView {
+    view! {
+        <div class="status">
+            {result_count(cx)}
+            {chips(cx)}
+            <label class="context-toggle">
+                <input type="checkbox" data-context-toggle="" />
+                {w(|t| t.in_context)}
+            </label>
+        </div>
+    }
+}
+
+/// Link parts that were not applied: slots for the first few, filled in by the app.
+pub fn ignored_notice() -> impl IntoView {
+    let slots = (0..=MAX_IGNORED_KEPT)
+        .map(|_| view! { <li hidden><code></code></li> })
+        .collect_view();
+    view! {
+        <div class="notice" data-notice="" role="status" hidden>
+            <span>{w(|t| t.ignored)}</span>
+            <ul>{slots}</ul>
+            <button type="button" class="dismiss" data-dismiss="" aria-label="OK">"×"</button>
+        </div>
+    }
+}
+
+/// For print: the active filters in words.
+pub fn print_filters() -> impl IntoView {
+    view! {
+        <p class="print-only print-filters">
+            {w(|t| t.active_filters)} " " <span data-print-filters="">{both(ZH.no_filters, EN.no_filters)}</span>
+        </p>
+    }
+}

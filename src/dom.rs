@@ -1,0 +1,95 @@
+//! Thin helpers over web-sys for the few things the app does to the page: find its
+//! elements by their `data-*` hooks, and change an attribute, a flag or a text.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+pub fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a page with a document")
+}
+
+/// The root element (`<html>`).
+pub fn root() -> Element {
+    document().document_element().expect("<html>")
+}
+
+/// The first element matching `css` under `at`.
+pub fn find(at: &Element, css: &str) -> Option<Element> {
+    at.query_selector(css).ok().flatten()
+}
+
+/// The first element of the document matching `css`.
+pub fn find_doc(css: &str) -> Option<Element> {
+    document().query_selector(css).ok().flatten()
+}
+
+/// Every element matching `css` under `at` (the document when `None`), in document order.
+pub fn all(at: Option<&Element>, css: &str) -> Vec<Element> {
+    let list = match at {
+        Some(el) => el.query_selector_all(css),
+        None => document().query_selector_all(css),
+    };
+    let Ok(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+pub fn attr(el: &Element, name: &str) -> Option<String> {
+    el.get_attribute(name)
+}
+
+pub fn set_attr(el: &Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}
+
+/// Sets or removes a boolean attribute (`hidden`, `disabled`, `inert`, `data-*` flags).
+pub fn flag(el: &Element, name: &str, on: bool) {
+    let _ = if on {
+        el.set_attribute(name, "")
+    } else {
+        el.remove_attribute(name)
+    };
+}
+
+pub fn show(el: &Element, on: bool) {
+    flag(el, "hidden", !on);
+}
+
+pub fn set_text(el: &Element, text: &str) {
+    el.set_text_content(Some(text));
+}
+
+pub fn set_class(el: &Element, class: &str, on: bool) {
+    let _ = el.class_list().toggle_with_force(class, on);
+}
+
+/// A number as text without the formatting machinery.
+pub fn num(n: usize) -> String {
+    let mut digits = Vec::new();
+    let mut n = n;
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_as_text() {
+        for n in [0, 7, 10, 31, 3100, usize::MAX] {
+            assert_eq!(super::num(n), n.to_string());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Writes a view into the adopted page, touching only what differs from the view shown
+//! before (`None`: write everything, as after a shared link's first paint).
+
+use crate::dom::{flag, num, set_attr, set_class, set_text, show};
+use crate::marks;
+use crate::page::Page;
+use crate::view::View;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The page's language step (site/js/head.js): words, attributes, title.
+    #[wasm_bindgen(js_namespace = jx, js_name = lang, catch)]
+    fn page_lang(code: &str) -> Result<(), JsValue>;
+}
+
+/// `changed(f)`: whether `f` of the view differs from the one shown (always without one).
+fn differs<T: PartialEq>(prev: Option<&View>, next: &View, f: impl Fn(&View) -> T) -> bool {
+    prev.is_none_or(|p| f(p) != f(next))
+}
+
+pub fn render(page: &Page, prev: Option<&View>, next: &View) {
+    if differs(prev, next, |v| v.lang) {
+        let _ = page_lang(next.lang.code());
+    }
+    rows(page, prev, next);
+    for (i, (section, badge)) in page.sections.iter().enumerate() {
+        if differs(prev, next, |v| v.sections[i]) {
+            let (shown, n) = next.sections[i];
+            show(section, shown);
+            set_attr(section, "data-section-count", &num(n));
+            set_text(badge, &num(n));
+        }
+    }
+    for (f, values) in page.values.iter().enumerate() {
+        for (i, v) in values.iter().enumerate() {
+            if !differs(prev, next, |w| w.values[f][i]) {
+                continue;
+            }
+            let now = next.values[f][i];
+            set_attr(
+                &v.button,
+                "aria-pressed",
+                if now.pressed { "true" } else { "false" },
+            );
+            flag(&v.button, "disabled", now.disabled);
+            set_attr(&v.button, "data-count", &num(now.count));
+            set_text(&v.count, &num(now.count));
+            show(&v.chip, now.pressed);
+        }
+    }
+    if differs(prev, next, |v| v.outcome.count) {
+        let n = num(next.outcome.count);
+        set_attr(&page.count, "data-result-count", &n);
+        for el in &page.count_numbers {
+            set_text(el, &n);
+        }
+    }
+    if differs(prev, next, |v| v.q.clone()) {
+        show(&page.q_chip, !next.q.is_empty());
+        set_text(&page.q_chip_text, &next.q);
+    }
+    if page.search.value() != next.typed {
+        page.search.set_value(&next.typed);
+    }
+    show(&page.clear_all, next.any);
+    show(&page.banner, next.banner);
+    show(&page.empty, next.empty);
+    show(&page.search_cut, next.search_cut);
+    page.context.set_checked(next.context);
+    if differs(prev, next, |v| v.notice.clone()) {
+        show(&page.notice, !next.notice.is_empty());
+        for (i, (li, code)) in page.notice_slots.iter().enumerate() {
+            let item = next.notice.get(i);
+            show(li, item.is_some());
+            set_text(code, item.map_or("", String::as_str));
+        }
+    }
+    if differs(prev, next, |v| v.print.clone()) {
+        set_text(&page.print_filters, &next.print);
+    }
+    figures(page, prev, next);
+    guide(page, prev, next);
+    if differs(prev, next, |v| v.chosen) {
+        let chosen = page.chosen_count.clone();
+        show(&chosen, next.chosen > 0);
+        set_text(&chosen, &[" (", &num(next.chosen), ")"].concat());
+    }
+    if differs(prev, next, |v| v.drawer) {
+        set_class(&page.panel, "open", next.drawer);
+        set_attr(
+            &page.drawer_toggle,
+            "aria-expanded",
+            if next.drawer { "true" } else { "false" },
+        );
+        for el in page.covered.iter().chain([&page.drawer_toggle]) {
+            flag(el, "inert", next.drawer);
+        }
+    }
+}
+
+/// Blocks: shown or not, marked as a match, highlights, reasons.
+fn rows(page: &Page, prev: Option<&View>, next: &View) {
+    for (b, row) in page.rows.iter().enumerate() {
+        let now = &next.rows[b];
+        let before = prev.map(|p| &p.rows[b]);
+        if before.map(|r| r.shown) != Some(now.shown) {
+            show(&row.row, now.shown);
+        }
+        if before.map(|r| r.matched) != Some(now.matched) {
+            set_attr(
+                &row.block,
+                "data-match",
+                if now.matched { "1" } else { "0" },
+            );
+        }
+        if prev.is_none_or(|p| p.outcome.hits[b] != next.outcome.hits[b]) {
+            marks::show(&row.block, &next.outcome.hits[b]);
+        }
+        if before.map(|r| &r.why) != Some(&now.why) {
+            show(&row.why, !now.why.is_empty());
+            set_text(&row.why_text, &now.why);
+        }
+        if before.map(|r| &r.via) != Some(&now.via) {
+            show(&row.via, !now.via.is_empty());
+            set_text(&row.via, &now.via);
+        }
+    }
+}
+
+/// Key figures follow the results: a row per figure of a shown block.
+fn figures(page: &Page, prev: Option<&View>, next: &View) {
+    if !differs(prev, next, |v| v.outcome.matched.clone()) {
+        return;
+    }
+    let shown = |i: usize| next.outcome.matched[page.figures[i].block];
+    for (i, f) in page.figures.iter().enumerate() {
+        show(&f.row, shown(i));
+    }
+    for (group, members) in &page.figure_groups {
+        show(group, members.iter().any(|&i| shown(i)));
+    }
+    show(&page.figures_none, !(0..page.figures.len()).any(shown));
+}
+
+/// The guide's stars and cards show which platforms are chosen.
+fn guide(page: &Page, prev: Option<&View>, next: &View) {
+    let platforms = jinyi_core::model::Facet::Platform as usize;
+    let chosen = |v: &View, p: u16| v.values[platforms][p as usize].pressed;
+    for (star, p) in &page.stars {
+        if differs(prev, next, |v| chosen(v, *p)) {
+            let on = chosen(next, *p);
+            set_class(star, "chosen", on);
+            set_attr(star, "aria-pressed", if on { "true" } else { "false" });
+        }
+    }
+    for (card, link, p) in &page.cards {
+        if differs(prev, next, |v| chosen(v, *p)) {
+            let on = chosen(next, *p);
+            set_class(card, "chosen", on);
+            if on {
+                set_attr(link, "aria-current", "true");
+            } else {
+                let _ = link.remove_attribute("aria-current");
+            }
+        }
+    }
+}

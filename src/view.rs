@@ -1,0 +1,195 @@
+//! What the page shows for a state, as plain values: which rows and sections show, the
+//! counts, pressed buttons, chips, notices and the reasons beside each block. Pure (the
+//! core computes; this only arranges), so `render.rs` can write the difference between
+//! two views to the page and the arrangement is tested natively.
+
+use crate::data::ARTICLE;
+use crate::state::State;
+use jinyi_core::explain::{active_filters, chosen_values, search_route};
+use jinyi_core::filter::{apply, Outcome};
+use jinyi_core::model::Facet;
+use jinyi_core::search::{SearchIndex, MAX_QUERY_CHARS};
+use jinyi_core::text::Lang;
+use std::sync::OnceLock;
+
+/// The search index over the embedded article, built on first use.
+pub fn index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::for_article(&ARTICLE))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowView {
+    /// Shown: it matches, or the whole article is shown in context.
+    pub shown: bool,
+    pub matched: bool,
+    /// Why it matches the chosen values (empty: the line is hidden).
+    pub why: String,
+    /// How the search found it besides its characters (empty: hidden).
+    pub via: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueView {
+    pub count: usize,
+    pub pressed: bool,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub outcome: Outcome,
+    pub lang: Lang,
+    pub context: bool,
+    pub rows: Vec<RowView>,
+    /// Per section: shown, and its count of matching blocks.
+    pub sections: Vec<(bool, usize)>,
+    /// Per facet, per value (a value's chip shows when it is pressed).
+    pub values: [Vec<ValueView>; 3],
+    /// The search as a chip (trimmed; empty: no chip).
+    pub q: String,
+    /// The search box's text.
+    pub typed: String,
+    /// Anything chosen (then "clear all" shows).
+    pub any: bool,
+    pub chosen: usize,
+    pub banner: bool,
+    pub empty: bool,
+    /// The notice's items (empty: no notice).
+    pub notice: Vec<String>,
+    pub search_cut: bool,
+    pub print: String,
+    pub drawer: bool,
+}
+
+impl View {
+    pub fn of(state: &State) -> View {
+        let sel = &state.sel;
+        let t = state.lang.text();
+        let outcome = apply(&ARTICLE, index(), sel);
+        let context = state.context;
+        let rows = (0..ARTICLE.blocks.len())
+            .map(|b| {
+                let matched = outcome.matched[b];
+                RowView {
+                    shown: matched || context,
+                    matched,
+                    why: if matched {
+                        chosen_values(&ARTICLE, b, sel, t)
+                    } else {
+                        String::new()
+                    },
+                    via: if matched {
+                        search_route(&ARTICLE, &outcome, b, t)
+                    } else {
+                        String::new()
+                    },
+                }
+            })
+            .collect();
+        let sections = outcome
+            .section_counts
+            .iter()
+            .map(|&n| (context || n > 0, n))
+            .collect();
+        let values = Facet::ALL.map(|f| {
+            (0..ARTICLE.facet_len(f))
+                .map(|v| {
+                    let count = outcome.facet_counts[f as usize][v];
+                    let pressed = sel.is_chosen(f, v as u16);
+                    ValueView {
+                        count,
+                        pressed,
+                        disabled: count == 0 && !pressed,
+                    }
+                })
+                .collect()
+        });
+        let q = sel.q.trim().to_string();
+        let chosen = sel.values.iter().map(Vec::len).sum::<usize>() + usize::from(!q.is_empty());
+        let mut notice: Vec<String> = state
+            .ignored
+            .entries
+            .iter()
+            .map(|i| [i.key.as_str(), "=", i.value.as_str()].concat())
+            .collect();
+        let more = state.ignored.total.saturating_sub(notice.len());
+        if more > 0 {
+            notice.push(["… (+", &crate::dom::num(more), ")"].concat());
+        }
+        View {
+            rows,
+            sections,
+            values,
+            any: !sel.is_empty(),
+            chosen,
+            banner: context || sel.is_empty(),
+            empty: !context && outcome.count == 0,
+            notice,
+            search_cut: sel.q.chars().count() > MAX_QUERY_CHARS,
+            print: active_filters(&ARTICLE, sel, t),
+            typed: sel.q.clone(),
+            q,
+            lang: state.lang,
+            context,
+            drawer: state.drawer,
+            outcome,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(query: &str) -> View {
+        View::of(&State::from_query(query, ["zh-CN"]))
+    }
+
+    #[test]
+    fn the_default_view_is_the_whole_article() {
+        let v = view("");
+        assert!(v
+            .rows
+            .iter()
+            .all(|r| r.shown && r.matched && r.why.is_empty()));
+        assert!(v.banner && !v.empty && !v.any && v.notice.is_empty());
+        assert_eq!(v.chosen, 0);
+    }
+
+    #[test]
+    fn a_platform_link_shows_its_blocks_with_reasons() {
+        let v = view("?platform=%E9%87%91%E4%B9%89%E6%B9%96");
+        let shown: Vec<&str> = (0..v.rows.len())
+            .filter(|&b| v.rows[b].shown)
+            .map(|b| ARTICLE.blocks[b].id)
+            .collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(v
+            .rows
+            .iter()
+            .filter(|r| r.shown)
+            .all(|r| r.why.starts_with("金义湖")));
+        assert!(!v.banner && v.any && v.chosen == 1);
+        let p = ARTICLE.value_index(Facet::Platform, "金义湖").unwrap();
+        assert!(v.values[Facet::Platform as usize][p].pressed);
+    }
+
+    #[test]
+    fn unknown_link_parts_are_listed_and_counted() {
+        let q: String = (0..12).map(|i| format!("&x{i}=1")).collect();
+        let v = view(&q);
+        assert_eq!(v.notice.len(), jinyi_core::query::MAX_IGNORED_KEPT + 1);
+        assert_eq!(v.notice.last().unwrap(), "… (+4)");
+    }
+
+    #[test]
+    fn in_context_every_block_shows_and_only_matches_are_marked() {
+        let mut s = State::from_query("?q=%E9%A1%B9%E7%9B%AE", ["zh"]);
+        s.context = true;
+        let v = View::of(&s);
+        assert!(v.rows.iter().all(|r| r.shown));
+        assert!(v.rows.iter().any(|r| !r.matched));
+        assert!(!v.empty && v.banner);
+    }
+}
