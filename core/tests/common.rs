@@ -106,12 +106,43 @@ pub fn pinyin_runs(b: &jinyi_core::model::Block) -> Vec<Vec<char>> {
     runs
 }
 
-/// Brute force: whether some run of consecutive characters of `b` spells `letters`.
+/// Brute force: whether some run of consecutive characters of `b` spells `letters`
+/// (from every start, the rule of `spells` grown one character at a time).
 #[allow(dead_code)]
 pub fn pinyin_matches(b: &jinyi_core::model::Block, letters: &str) -> bool {
-    pinyin_runs(b)
-        .iter()
-        .any(|run| (0..run.len()).any(|s| (s + 1..=run.len()).any(|e| spells(&run[s..e], letters))))
+    let q = letters.as_bytes();
+    let m = q.len();
+    pinyin_runs(b).iter().any(|run| {
+        (0..run.len()).any(|s| {
+            // One character alone: a whole reading.
+            if readings(run[s]).iter().any(|r| r.as_bytes() == q) {
+                return true;
+            }
+            let mut reach = vec![false; m + 1];
+            reach[0] = true;
+            for (n, &c) in run[s..].iter().enumerate() {
+                let mut next = vec![false; m + 1];
+                for k in (0..m).filter(|&k| reach[k]) {
+                    for r in readings(c) {
+                        let two = ["zh", "ch", "sh"].iter().any(|i| r.starts_with(i));
+                        for p in [*r, &r[..1], if two { &r[..2] } else { &r[..1] }] {
+                            if q[k..].starts_with(p.as_bytes()) {
+                                next[k + p.len()] = true;
+                            }
+                        }
+                    }
+                }
+                reach = next;
+                if n > 0 && reach[m] {
+                    return true;
+                }
+                if !reach.iter().any(|&x| x) {
+                    break;
+                }
+            }
+            false
+        })
+    })
 }
 
 /// Checks pinyin hits in `text` (`cuts`: its gaps and credit, which no match spans): sorted, apart, on character

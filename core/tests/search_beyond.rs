@@ -320,6 +320,9 @@ fn facet_counts_hold_for_pinyin_and_english_searches() {
         "q=yi",
         "q=talent&theme=干",
         "q=fazhan&platform=金义湖",
+        "q=jyh",
+        "q=free+trade+zone",
+        "q=changsanjiao&theme=干",
     ] {
         let sel = parse(a, base).selection;
         let out = apply(a, index(), &sel);
