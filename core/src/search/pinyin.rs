@@ -198,6 +198,9 @@ impl Lookup {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Units {
     ids: Vec<u16>,
+    /// Per unit: `Lookup::firsts` of its character (0 for `SKIP` and `BREAK`), side by
+    /// side so the scan passes over characters that cannot start a match quickly.
+    firsts: Vec<u32>,
     /// Byte offset in the block's text of each unit's (first) character.
     at: Vec<u32>,
     /// The block's text (for the length of a character).
@@ -210,6 +213,7 @@ impl Units {
         let about = b.text.len() / 3;
         let mut u = Units {
             ids: Vec::with_capacity(about),
+            firsts: Vec::with_capacity(about),
             at: Vec::with_capacity(about),
             text: b.text,
         };
@@ -220,36 +224,37 @@ impl Units {
         let mut gaps = b.gaps.iter().map(|&g| g as usize).peekable();
         for (at, c) in b.text.char_indices() {
             while gaps.next_if(|&g| g <= at).is_some() {
-                u.push(BREAK, at);
+                u.push(BREAK, at, lookup);
             }
             if credit_at == Some(at) {
-                u.push(BREAK, at);
+                u.push(BREAK, at, lookup);
             }
             let id = match lookup.id(c) {
                 Some(id) => id,
                 None if steps_over(c) => SKIP,
                 None => BREAK,
             };
-            u.push(id, at);
+            u.push(id, at, lookup);
         }
         u
     }
 
-    fn push(&mut self, id: u16, at: usize) {
-        if id < SKIP {
-            self.ids.push(id);
-            self.at.push(at as u32);
-            return;
-        }
-        match self.ids.last_mut() {
-            // Nothing to stop or step over before the first character.
-            None => {}
-            Some(last) if *last >= SKIP => *last = (*last).max(id),
-            Some(_) => {
-                self.ids.push(id);
-                self.at.push(at as u32);
+    fn push(&mut self, id: u16, at: usize, lookup: &Lookup) {
+        if id >= SKIP {
+            match self.ids.last_mut() {
+                // Nothing to stop or step over before the first character.
+                None => return,
+                Some(last) if *last >= SKIP => {
+                    *last = (*last).max(id);
+                    return;
+                }
+                Some(_) => {}
             }
         }
+        self.ids.push(id);
+        self.at.push(at as u32);
+        self.firsts
+            .push(lookup.firsts.get(usize::from(id)).copied().unwrap_or(0));
     }
 
     /// Byte ranges of the characters of every match of `q` (see the module doc):
@@ -265,9 +270,24 @@ impl Units {
         // number of letters, keeping the latest start.
         let mut states: Vec<(usize, usize)> = Vec::new();
         let mut next: Vec<(usize, usize)> = Vec::new();
-        // `index[k]`: where state `k` stands in `next`, or `usize::MAX`.
-        let mut index = vec![usize::MAX; m];
-        for (i, &id) in self.ids.iter().enumerate() {
+        // `index[k]`: where state `k` stands in `next`, or `usize::MAX` (allocated at
+        // the first character that can start a match).
+        let mut index = Vec::new();
+        let can_start = bit(q[0]);
+        let mut i = 0;
+        while i < self.ids.len() {
+            if states.is_empty() {
+                // Straight to the next character that can start a match.
+                match self.firsts[i..].iter().position(|&f| f & can_start != 0) {
+                    Some(d) => i += d,
+                    None => break,
+                }
+                if index.is_empty() {
+                    index = vec![usize::MAX; m];
+                }
+            }
+            let (u, id, firsts) = (i, self.ids[i], self.firsts[i]);
+            i += 1;
             match id {
                 SKIP => continue,
                 BREAK => {
@@ -276,11 +296,10 @@ impl Units {
                 }
                 _ => {}
             }
-            let firsts = lookup.firsts[usize::from(id)];
             let readings = lookup.readings(id);
             // The start of the shortest match ending on this character.
             let mut ends: Option<usize> = None;
-            for (k, start) in states.iter().copied().chain([(0, i)]) {
+            for (k, start) in states.iter().copied().chain([(0, u)]) {
                 let letter = q[k];
                 if firsts & bit(letter) == 0 {
                     continue;
@@ -317,7 +336,7 @@ impl Units {
                 index[k] = usize::MAX;
             }
             if let Some(start) = ends {
-                self.ranges(start, i, &mut out);
+                self.ranges(start, u, &mut out);
                 next.clear();
             }
             std::mem::swap(&mut states, &mut next);
