@@ -56,7 +56,10 @@ fn scale(c: &mut Criterion) {
             ("search_polyphone", selection(a, None, "changsanjiao")),
             ("search_initials", selection(a, None, "jyh")),
             ("search_mixed", selection(a, None, "jinyh")),
-            ("search_english_words", selection(a, None, "free trade zone")),
+            (
+                "search_english_words",
+                selection(a, None, "free trade zone"),
+            ),
             ("facet_only", selection(a, Some("金义湖"), "")),
         ] {
             c.bench_with_input(BenchmarkId::new(name, label), &sel, |b, sel| {
