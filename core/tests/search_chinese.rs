@@ -415,6 +415,23 @@ fn never_across_a_missing_passage_or_into_a_credit() {
 }
 
 #[test]
+fn repeated_initials_match_but_letters_no_reading_starts_with_never_do() {
+    // `zzzz`, long a "nothing matches" query in the browser tests, is four initials
+    // now: 造浙中增 (z, zh as z, zh as z, z) and 制造制造.
+    assert_eq!(
+        by_pinyin("zzzz", "zzzz"),
+        vec![
+            ("dare-5", vec!["造浙中增"]),
+            ("surpass-6", vec!["制造制造"])
+        ]
+    );
+    // No reading starts with i, u or v (ü): such queries never match by pinyin.
+    for q in ["uuuu", "iiii", "vvvv", "jinyiu", "ui"] {
+        assert!(found(q).is_empty(), "{q}");
+    }
+}
+
+#[test]
 fn ranking_stays_reading_order_and_counts_are_exact() {
     let a = article();
     for q in [
