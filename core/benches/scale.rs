@@ -1,9 +1,12 @@
 //! Criterion benchmarks of the core at scale: the real article (1×) and a synthetic
 //! corpus of 100 copies of it (100×, built here from the real one, never saved):
 //! `SearchIndex::new` (direct search only) and `SearchIndex::for_article` (with pinyin),
-//! `filter::apply` for a 2-character and a 6-character search, a pinyin search, and a
+//! `filter::apply` for a 2-character and a 6-character search, pinyin searches (whole
+//! syllables, a polyphone's other reading, initials, a mix), English words, and a
 //! facet-only `filter::apply`. Run with `cargo bench -p jinyi-core`; `make bench`
-//! measures the same cases in its own binary (tools/src/bench/native.rs).
+//! measures the direct-search and facet cases in its own binary
+//! (tools/src/bench/native.rs), and `cargo run --release --example search_times -p
+//! jinyi-core` the pinyin and English ones with a plain timing loop.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use jinyi_core::filter;
@@ -49,6 +52,14 @@ fn scale(c: &mut Criterion) {
             ("search_2char", selection(a, None, "金义")),
             ("search_6char", selection(a, None, "义乌发展经验")),
             ("search_pinyin", selection(a, None, "jin yi hu")),
+            // Issue 9: a polyphone's other reading, initials, a mix, English words.
+            ("search_polyphone", selection(a, None, "changsanjiao")),
+            ("search_initials", selection(a, None, "jyh")),
+            ("search_mixed", selection(a, None, "jinyh")),
+            (
+                "search_english_words",
+                selection(a, None, "free trade zone"),
+            ),
             ("facet_only", selection(a, Some("金义湖"), "")),
         ] {
             c.bench_with_input(BenchmarkId::new(name, label), &sel, |b, sel| {

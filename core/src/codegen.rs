@@ -74,6 +74,13 @@ fn sentence(o: &mut String, a: &Article, block: u16, sentence: &str) {
     }
 }
 
+/// The readings table as Rust source: one string literal (see `PinyinTable`).
+pub fn pinyin_table(o: &mut String, t: PinyinTable) {
+    o.push_str("PinyinTable(");
+    s(o, t.0);
+    o.push(')');
+}
+
 fn article(o: &mut String, a: &Article) {
     o.push_str("Article{masthead:Masthead{kicker:");
     source_text(o, &a.masthead.kicker);
@@ -178,11 +185,7 @@ fn article(o: &mut String, a: &Article) {
         o.push('}');
     });
     o.push_str(",pinyin:");
-    list(o, a.pinyin, |o, &(c, py)| {
-        let _ = write!(o, "({c:?},");
-        s(o, py);
-        o.push(')');
-    });
+    pinyin_table(o, a.pinyin);
     o.push_str(",figures:");
     list(o, a.figures, |o, f| {
         let _ = write!(o, "KeyFigure{{block:{},text:", f.block);

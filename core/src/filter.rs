@@ -4,16 +4,19 @@
 
 use crate::model::{Article, Facet};
 use crate::query::Selection;
-use crate::search::{english_matches, merge_hits, prepare, PinyinQuery, SearchIndex};
+use crate::search::{bound_query, english_matches, merge_hits, prepare, PinyinQuery, SearchIndex};
 use std::ops::Range;
 
 /// Why the search matches a block, besides its text containing the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Via {
-    /// Characters of the block read as the query in pinyin; holds the letters searched
-    /// for (the folded query without tones, `"jinyihu"`). Their ranges are in `hits`.
+    /// Characters of the block read as the query in pinyin, by whole readings, initials
+    /// or both; holds the letters searched for (the folded query without tones:
+    /// `"jinyihu"`, `"jyh"`). The characters' ranges are in `hits` (one per side of a
+    /// quotation mark the match stepped over).
     Pinyin(String),
-    /// The block is tagged with a value whose English name contains the query.
+    /// The block is tagged with a value whose English name contains the query, or
+    /// whose words the query's words all begin.
     English { facet: Facet, value: u16 },
 }
 
@@ -51,7 +54,8 @@ pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome
     let n = article.blocks.len();
     let q = prepare(&sel.q);
     let pinyin = PinyinQuery::parse(&q);
-    let english = english_matches(article, &q);
+    // As typed (bounded): the English names are matched word by word too.
+    let english = english_matches(article, bound_query(&sel.q).0);
     let mut hits: Vec<Vec<Range<usize>>> = Vec::with_capacity(n);
     let mut via: Vec<Vec<Via>> = Vec::with_capacity(n);
     for b in 0..n {

@@ -791,7 +791,7 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
         platform_groups: leak_vec(groups),
         platforms: leak_vec(platforms),
         projects: leak_vec(projects),
-        pinyin: &[],
+        pinyin: PinyinTable::default(),
         figures: &[],
     };
     readings::add_readings(&mut article);

@@ -297,11 +297,25 @@ fn facts_include_the_parts_and_stop_at_the_missing_passage() {
 fn the_pinyin_table_covers_every_chinese_character_of_the_article() {
     let a = article();
     let t = a.pinyin;
-    assert!(t.windows(2).all(|w| w[0].0 < w[1].0), "sorted, distinct");
-    assert!(t
-        .iter()
-        .all(|&(_, py)| !py.is_empty() && py.bytes().all(|b| b.is_ascii_lowercase())));
-    let has = |c: char| t.binary_search_by_key(&c, |&(ch, _)| ch).is_ok();
+    let entries: Vec<(&str, &str)> = t.entries().collect();
+    // The whole string is entries, syllables sorted and distinct, characters sorted.
+    assert_eq!(
+        entries
+            .iter()
+            .map(|&(s, c)| s.len() + c.len())
+            .sum::<usize>(),
+        t.0.len()
+    );
+    assert!(
+        entries.windows(2).all(|w| w[0].0 < w[1].0),
+        "sorted, distinct"
+    );
+    for &(py, chars) in &entries {
+        assert!(py.bytes().all(|b| b.is_ascii_lowercase()), "{py}");
+        let cs: Vec<char> = chars.chars().collect();
+        assert!(cs.windows(2).all(|w| w[0] < w[1]), "{py}: {chars}");
+    }
+    let has = |c: char| !t.readings(c).is_empty();
     let mut texts: Vec<&str> = a.blocks.iter().map(|b| b.text).collect();
     texts.extend(a.sections.iter().filter_map(|s| s.heading.map(|h| h.text)));
     texts.extend(a.platforms.iter().map(|p| p.name));
@@ -316,9 +330,16 @@ fn the_pinyin_table_covers_every_chinese_character_of_the_article() {
         }
     }
     assert!(!has('，') && !has('8') && !has('a'));
-    let get = |c: char| t[t.binary_search_by_key(&c, |&(ch, _)| ch).unwrap()].1;
-    assert_eq!((get('金'), get('义'), get('湖')), ("jin", "yi", "hu"));
-    assert_eq!(get('率'), "lv");
+    let get = |c: char| t.readings(c);
+    assert_eq!(
+        (get('金'), get('义'), get('湖')),
+        (vec!["jin"], vec!["yi"], vec!["hu"])
+    );
+    assert_eq!(get('率'), vec!["lv", "lve", "shuai"]);
+    // Every reading of a polyphone (issue 9), in alphabetical order.
+    assert_eq!(get('长'), vec!["chang", "zhang"]);
+    assert_eq!(get('都'), vec!["dou", "du"]);
+    assert_eq!(get('行'), vec!["hang", "heng", "xing"]);
 }
 
 #[test]
@@ -343,7 +364,8 @@ fn platform_names_in_pinyin_have_one_syllable_per_character() {
 fn the_generated_source_embeds_the_figures_table_and_facts() {
     let a = article();
     let src = jinyi_core::codegen::article_source(a);
-    assert!(src.contains("('金',\"jin\")"));
+    // The readings table is one string literal: syllables, each with its characters.
+    assert!(src.contains(&format!(",pinyin:PinyinTable({:?})", a.pinyin.0)));
     assert!(src.contains("pinyin:\"jīn yì hú\""));
     for f in a.figures {
         assert!(src.contains(&format!("text:{:?}", f.text)), "{}", f.text);

@@ -1,17 +1,18 @@
-//! Build-time readings and quotations derived from the assembled article: the pinyin
-//! of every character it uses (for search without a Chinese keyboard), each platform's
+//! Build-time readings and quotations derived from the assembled article: every pinyin
+//! reading of every character it uses (for search without a Chinese keyboard; all the
+//! readings of a polyphone, so 长 is found as `chang` and `zhang`), each platform's
 //! name in pinyin (for display), and the sentences that name each platform (its facts).
 
 use super::{leak, leak_vec};
 use crate::model::*;
-use pinyin::ToPinyin;
+use pinyin::{Pinyin, ToPinyin, ToPinyinMulti};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The toneless reading of `c` as lowercase ASCII (`ü` written `v`), if it has one.
-/// The first reading the `pinyin` crate lists (its commonest).
-pub(super) fn toneless(c: char) -> Option<String> {
-    let plain = c.to_pinyin()?.plain();
-    let ascii: String = plain
+/// One reading without its tone, as lowercase ASCII (`ü` written `v`, `ê` as `e`), if
+/// it is one.
+fn plain_ascii(p: Pinyin) -> Option<String> {
+    let ascii: String = p
+        .plain()
         .chars()
         .map(|c| match c {
             'ü' => 'v',
@@ -22,18 +23,35 @@ pub(super) fn toneless(c: char) -> Option<String> {
     (!ascii.is_empty() && ascii.bytes().all(|b| b.is_ascii_lowercase())).then_some(ascii)
 }
 
-/// `(char, reading)` for every distinct character with a reading in `texts`, sorted.
-pub(super) fn table<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<(char, &'static str)> {
+/// Every toneless reading of `c` (all the readings of a polyphone the `pinyin` crate
+/// lists, commonest first; tones merged, so 长 gives `zhang`, `chang`). Empty for an
+/// ASCII character or one without a reading.
+pub(super) fn all_toneless(c: char) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if c.is_ascii() {
+        return out;
+    }
+    for py in c.to_pinyin_multi().into_iter().flatten() {
+        if let Some(a) = plain_ascii(py) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// Every reading of every distinct character in `texts`, as a `PinyinTable` string:
+/// syllables in alphabetical order, each followed by its characters in code point order.
+pub(super) fn table<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
     let chars: BTreeSet<char> = texts.into_iter().flat_map(str::chars).collect();
-    let mut syllables: BTreeMap<String, &'static str> = BTreeMap::new();
-    chars
-        .into_iter()
-        .filter_map(|c| {
-            let py = toneless(c)?;
-            let py = *syllables.entry(py.clone()).or_insert_with(|| leak(py));
-            Some((c, py))
-        })
-        .collect()
+    let mut by_syllable: BTreeMap<String, String> = BTreeMap::new();
+    for c in chars {
+        for py in all_toneless(c) {
+            by_syllable.entry(py).or_default().push(c);
+        }
+    }
+    by_syllable.into_iter().map(|(py, cs)| py + &cs).collect()
 }
 
 /// Every text of the article a reader can see or search: masthead, banner, headings,
@@ -162,7 +180,7 @@ pub(super) fn facts(blocks: &[Block], platforms: &[Platform]) -> Vec<Vec<Fact>> 
 
 /// Fills in `pinyin` (the article's table and each platform's name) and `facts`.
 pub(super) fn add_readings(a: &mut Article) {
-    a.pinyin = leak_vec(table(article_texts(a)));
+    a.pinyin = PinyinTable(leak(table(article_texts(a))));
     let facts = facts(a.blocks, a.platforms);
     let platforms: Vec<Platform> = a
         .platforms
@@ -183,18 +201,30 @@ mod tests {
 
     #[test]
     fn readings_are_toneless_ascii() {
-        assert_eq!(toneless('金').as_deref(), Some("jin"));
-        assert_eq!(toneless('绿').as_deref(), Some("lv"));
-        assert_eq!(toneless('a'), None);
+        assert_eq!(all_toneless('金'), vec!["jin"]);
+        assert_eq!(all_toneless('绿'), vec!["lv", "lu"]);
+        assert!(all_toneless('a').is_empty());
         assert_eq!(with_tones("金义湖"), "jīn yì hú");
         assert_eq!(with_tones("G60科创走廊"), "G60 kē chuàng zǒu láng");
     }
 
     #[test]
-    fn the_table_is_sorted_and_distinct() {
-        let t = table(["金义湖，金义新区 8.1%"]);
-        let chars: Vec<char> = t.iter().map(|&(c, _)| c).collect();
-        assert_eq!(chars, vec!['义', '区', '新', '湖', '金']);
-        assert!(t.windows(2).all(|w| w[0].0 < w[1].0));
+    fn polyphones_keep_every_reading() {
+        assert_eq!(all_toneless('长'), vec!["zhang", "chang"]);
+        assert_eq!(all_toneless('都'), vec!["dou", "du"]);
+        assert_eq!(all_toneless('金'), vec!["jin"]);
+        assert!(all_toneless('a').is_empty() && all_toneless('，').is_empty());
+    }
+
+    #[test]
+    fn the_table_is_grouped_by_syllable_and_sorted() {
+        let t = table(["金义湖，金义新区 8.1% 长都"]);
+        assert_eq!(t, "chang长dou都du都hu湖jin金ou区qu区xin新yi义zhang长");
+        let t = PinyinTable(leak(t));
+        assert_eq!(t.readings('长'), vec!["chang", "zhang"]);
+        assert_eq!(t.readings('区'), vec!["ou", "qu"]);
+        assert!(t.readings('，').is_empty());
+        let syllables: Vec<&str> = t.entries().map(|(s, _)| s).collect();
+        assert!(syllables.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -1,0 +1,93 @@
+//! Search by the English names of the facet values (themes, platforms, projects): a
+//! query matches a value when, case-, width- and space-blind, it stands inside the
+//! value's English name (`jinyilake`, `Free Trade`), or when every word of it begins a
+//! word of the name, in any order (`free trade zone` finds “Free Trade Pilot Zone”,
+//! `lake jinyi` finds “Jinyi Lake”). `filter::apply` turns a value's match into
+//! matches of the blocks tagged with it, without highlights.
+
+use crate::model::{Article, Facet};
+use crate::normalize::{fold_char, fold_query};
+
+/// A query needs at least this many characters (white space aside) to match an
+/// English name, so that one or two letters do not match half the names.
+pub const MIN_ENGLISH_CHARS: usize = 3;
+
+/// Folds an English name or query for comparing: as `fold_query`, plus every dash
+/// written `-` (`China–Europe` = `china-europe`).
+fn fold_english(s: &str) -> String {
+    fold_query(s).chars().map(dash).collect()
+}
+
+fn dash(c: char) -> char {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// The words of a name or query, folded: runs of letters and digits, cut at white
+/// space, dashes and any other punctuation (`China–Europe Railway Express (Jindong
+/// platform)` → `china`, `europe`, `railway`, `express`, `jindong`, `platform`).
+fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in s.chars() {
+        match fold_char(c) {
+            Some(f) if f.is_alphanumeric() => word.push(f),
+            _ => {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// The facet values whose English name matches `query` (as typed, or already
+/// folded: then only the first rule can apply, its spaces being gone), when the query
+/// has at least `MIN_ENGLISH_CHARS` characters besides white space; facet by facet,
+/// in data order. See the module doc for the two rules.
+pub fn english_matches(article: &Article, query: &str) -> Vec<(Facet, u16)> {
+    let folded = fold_english(query);
+    if folded.chars().count() < MIN_ENGLISH_CHARS {
+        return Vec::new();
+    }
+    let query_words = words(query);
+    let mut out = Vec::new();
+    for facet in Facet::ALL {
+        for v in 0..article.facet_len(facet) {
+            let en = article.value_en(facet, v);
+            let inside = fold_english(en).contains(&folded);
+            let by_words = !query_words.is_empty() && {
+                let name_words = words(en);
+                query_words
+                    .iter()
+                    .all(|w| name_words.iter().any(|n| n.starts_with(w.as_str())))
+            };
+            if inside || by_words {
+                out.push((facet, v as u16));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_cut_at_space_dashes_and_punctuation() {
+        assert_eq!(
+            words("China–Europe Railway Express (Jindong platform)"),
+            ["china", "europe", "railway", "express", "jindong", "platform"]
+        );
+        assert_eq!(words("  FREE　ｔｒａｄｅ zone "), ["free", "trade", "zone"]);
+        assert_eq!(words("Officials' conduct"), ["officials", "conduct"]);
+        assert!(words(" - ").is_empty());
+    }
+}
