@@ -1,5 +1,6 @@
 //! Build step: load and validate `data/`, then embed the assembled article as Rust
-//! source, so the browser gets the finished article and repeats none of this work.
+//! source, so the browser gets the finished article and repeats none of this work:
+//! only what the app computes with (`jinyi_core::browser`); the page has the rest.
 
 use std::path::PathBuf;
 
@@ -20,7 +21,7 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets this"));
     std::fs::write(
         out.join("article_data.rs"),
-        jinyi_core::codegen::article_source(&article),
+        jinyi_core::codegen::article_source(&jinyi_core::browser::for_browser(&article)),
     )
     .expect("write generated article");
 }

@@ -35,6 +35,7 @@ fn browser_languages() -> Vec<String> {
 }
 
 /// Takes over `page`: reads the state from the URL and shows it.
+#[inline(never)]
 pub fn start(page: Page) {
     let langs = browser_languages();
     let state = State::from_query(&url::current_query(), langs.iter().map(String::as_str));

@@ -69,19 +69,17 @@ pub fn set_class(el: &Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);
 }
 
-/// A number as text without the formatting machinery.
+/// A number as text, without the formatting machinery.
 pub fn num(n: usize) -> String {
-    let mut digits = Vec::new();
+    let mut s = String::new();
     let mut n = n;
     loop {
-        digits.push(b'0' + (n % 10) as u8);
+        s.insert(0, char::from(b'0' + (n % 10) as u8));
         n /= 10;
         if n == 0 {
-            break;
+            return s;
         }
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -151,6 +151,7 @@ fn listen(target: &web_sys::EventTarget, kind: &str, f: fn(Event)) {
 }
 
 /// Listens to the reader from now on.
+#[inline(never)]
 pub fn install() {
     let Some(win) = web_sys::window() else {
         return;

@@ -32,17 +32,22 @@ pub fn debug_panic(when: &str) {
 }
 
 fn main() {
-    std::panic::set_hook(Box::new(|info| fault("panic", &info.to_string())));
+    // The message without the formatting machinery (the size build aborts at once and
+    // the page's loader reports the trap instead).
+    std::panic::set_hook(Box::new(|info| {
+        let why = info.payload().downcast_ref::<&str>().copied();
+        fault("panic", why.unwrap_or("panic"));
+    }));
     #[cfg(feature = "fault-trigger")]
     debug_panic("mount");
     match page::Page::adopt() {
-        Ok(page) => {
+        Some(page) => {
             app::start(page);
             events::install();
             if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
                 let _ = perf.mark("app-interactive");
             }
         }
-        Err(why) => fault("page", why),
+        None => fault("page", "the page is not the one this app was built with"),
     }
 }

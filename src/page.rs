@@ -65,10 +65,6 @@ pub struct Page {
     pub covered: Vec<Element>,
 }
 
-fn need(what: &'static str, el: Option<Element>) -> Result<Element, &'static str> {
-    el.ok_or(what)
-}
-
 /// A block's own text nodes, in order: not the photo label, not the missing-text marker.
 pub fn text_nodes(block: &Element) -> Vec<Node> {
     fn walk(node: &Node, out: &mut Vec<Node>) {
@@ -76,7 +72,7 @@ pub fn text_nodes(block: &Element) -> Vec<Node> {
         while let Some(c) = child {
             match c.dyn_ref::<Element>() {
                 Some(el) => {
-                    let cls = el.class_name();
+                    let cls = el.class_list();
                     if !cls.contains("missing") && !cls.contains("photo-label") {
                         walk(&c, out);
                     }
@@ -92,102 +88,131 @@ pub fn text_nodes(block: &Element) -> Vec<Node> {
     out
 }
 
-fn input(el: Element, what: &'static str) -> Result<HtmlInputElement, &'static str> {
-    el.dyn_into().map_err(|_| what)
-}
-
 fn value_index(facet: Facet, name: Option<String>) -> Option<usize> {
     ARTICLE.value_index(facet, &name?)
 }
 
-impl Page {
-    /// The buttons and chips of one facet, by value index.
-    fn facet_values(f: Facet) -> Result<Vec<Value>, &'static str> {
-        let n = ARTICLE.facet_len(f);
-        let mut buttons: Vec<Option<(Element, Element)>> = vec![None; n];
-        let mut chips: Vec<Option<Element>> = vec![None; n];
-        for button in all(None, &["button[data-facet=\"", f.key(), "\"]"].concat()) {
-            let i = value_index(f, attr(&button, "data-value")).ok_or("unknown facet value")?;
-            buttons[i] = Some((need("facet count", find(&button, ".facet-count"))?, button));
-        }
-        for chip in all(None, &["[data-chip-facet=\"", f.key(), "\"]"].concat()) {
-            let i = value_index(f, attr(&chip, "data-chip-value")).ok_or("unknown chip")?;
-            chips[i] = Some(chip);
-        }
-        buttons
-            .into_iter()
-            .zip(chips)
-            .map(|(b, chip)| match (b, chip) {
-                (Some((count, button)), Some(chip)) => Ok(Value {
-                    button,
-                    count,
-                    chip,
-                }),
-                _ => Err("a facet value has no button or chip"),
-            })
-            .collect()
+/// Finds the page's elements. A missing one is noted and stood in for by a detached
+/// element, so adopting runs straight through and fails once, at the end (which keeps
+/// the Wasm small: no clean-up path per element).
+#[derive(Default)]
+struct Finder {
+    missing: std::cell::Cell<bool>,
+}
+
+impl Finder {
+    fn or_stand_in(&self, el: Option<Element>) -> Element {
+        el.unwrap_or_else(|| {
+            self.missing.set(true);
+            crate::dom::document()
+                .create_element("i")
+                .expect("an element")
+        })
     }
 
-    /// Finds the page's elements; `Err` names what is missing or different.
-    pub fn adopt() -> Result<Page, &'static str> {
+    /// The first element matching `css` under `at` (the document when `None`).
+    fn one(&self, at: Option<&Element>, css: &str) -> Element {
+        self.or_stand_in(match at {
+            Some(el) => find(el, css),
+            None => find_doc(css),
+        })
+    }
+
+    /// A facet value's index from an attribute (0 when it names none, noted).
+    fn value(&self, facet: Facet, el: &Element, name: &str) -> usize {
+        value_index(facet, attr(el, name)).unwrap_or_else(|| {
+            self.missing.set(true);
+            0
+        })
+    }
+
+    fn check(&self, ok: bool) {
+        if !ok {
+            self.missing.set(true);
+        }
+    }
+}
+
+impl Page {
+    /// Finds the page's elements: `None` when the page is not the one this app was built
+    /// with (a block, a value or a control differs or is missing).
+    pub fn adopt() -> Option<Page> {
+        let f = Finder::default();
         let blocks = all(None, "[data-block]");
-        if blocks.len() != ARTICLE.blocks.len() {
-            return Err("the page's blocks are not the article's");
-        }
-        let mut rows = Vec::with_capacity(blocks.len());
-        for (el, b) in blocks.into_iter().zip(ARTICLE.blocks) {
-            let own: String = text_nodes(&el)
-                .iter()
-                .filter_map(|n| n.text_content())
-                .collect();
-            if attr(&el, "data-block").as_deref() != Some(b.id) || own != b.text {
-                return Err("a block of the page differs from the article");
+        f.check(blocks.len() == ARTICLE.blocks.len());
+        let rows: Vec<Row> = blocks
+            .into_iter()
+            .zip(ARTICLE.blocks)
+            .map(|(block, b)| {
+                let own: String = text_nodes(&block)
+                    .iter()
+                    .filter_map(|n| n.text_content())
+                    .collect();
+                f.check(attr(&block, "data-block").as_deref() == Some(b.id) && own == b.text);
+                let row = f.or_stand_in(block.parent_element());
+                let why = f.one(Some(&row), "[data-why]");
+                Row {
+                    why_text: f.one(Some(&why), "[data-why-text]"),
+                    via: f.one(Some(&row), "[data-via]"),
+                    why,
+                    row,
+                    block,
+                }
+            })
+            .collect();
+        let sections: Vec<(Element, Element)> = all(None, "[data-section]")
+            .into_iter()
+            .map(|s| (f.one(Some(&s), ".section-count"), s))
+            .map(|(c, s)| (s, c))
+            .collect();
+        f.check(sections.len() == ARTICLE.sections.len());
+        let values = Facet::ALL.map(|facet| {
+            let key = facet.key();
+            // By value index: the panel orders platforms by group, not by index.
+            let mut buttons: Vec<Option<Element>> = vec![None; ARTICLE.facet_len(facet)];
+            let mut chips = buttons.clone();
+            for b in all(None, &["button[data-facet=\"", key, "\"]"].concat()) {
+                let v = f.value(facet, &b, "data-value");
+                buttons[v] = Some(b);
             }
-            let row = need("block row", el.parent_element())?;
-            let why = need("why line", find(&row, "[data-why]"))?;
-            rows.push(Row {
-                why_text: need("why text", find(&why, "[data-why-text]"))?,
-                via: need("via line", find(&row, "[data-via]"))?,
-                why,
-                row,
-                block: el,
-            });
-        }
-        let sections = all(None, "[data-section]")
+            for c in all(None, &["[data-chip-facet=\"", key, "\"]"].concat()) {
+                let v = f.value(facet, &c, "data-chip-value");
+                chips[v] = Some(c);
+            }
+            buttons
+                .into_iter()
+                .zip(chips)
+                .map(|(button, chip)| {
+                    let button = f.or_stand_in(button);
+                    Value {
+                        count: f.one(Some(&button), ".facet-count"),
+                        button,
+                        chip: f.or_stand_in(chip),
+                    }
+                })
+                .collect()
+        });
+        let q_chip = f.one(None, "[data-chip-facet=\"q\"]");
+        let count = f.one(None, "[data-result-count]");
+        let notice = f.one(None, "[data-notice]");
+        let notice_slots: Vec<(Element, Element)> = all(Some(&notice), "li")
             .into_iter()
-            .map(|s| Ok((need("section count", find(&s, ".section-count"))?, s)))
-            .map(|r: Result<_, &'static str>| r.map(|(c, s)| (s, c)))
-            .collect::<Result<Vec<_>, _>>()?;
-        if sections.len() != ARTICLE.sections.len() {
-            return Err("the page's sections are not the article's");
-        }
-
-        let values = Facet::ALL.map(|f| Self::facet_values(f));
-        let [Ok(themes), Ok(platforms), Ok(projects)] = values else {
-            return Err("a facet value has no button or chip");
-        };
-
-        let q_chip = need("search chip", find_doc("[data-chip-facet=\"q\"]"))?;
-        let count = need("result count", find_doc("[data-result-count]"))?;
-        let notice = need("notice", find_doc("[data-notice]"))?;
-        let notice_slots = all(Some(&notice), "li")
-            .into_iter()
-            .map(|li| Ok((need("notice code", find(&li, "code"))?, li)))
-            .map(|r: Result<_, &'static str>| r.map(|(c, li)| (li, c)))
-            .collect::<Result<Vec<_>, _>>()?;
-        if notice_slots.len() != MAX_IGNORED_KEPT + 1 {
-            return Err("notice slots");
-        }
-        let figures = all(None, "[data-figure-block]")
+            .map(|li| (f.one(Some(&li), "code"), li))
+            .map(|(c, li)| (li, c))
+            .collect();
+        f.check(notice_slots.len() == MAX_IGNORED_KEPT + 1);
+        let figures: Vec<Figure> = all(None, "[data-figure-block]")
             .into_iter()
             .map(|row| {
                 let id = attr(&row, "data-figure-block").unwrap_or_default();
                 let block = ARTICLE.blocks.iter().position(|b| b.id == id);
-                block
-                    .map(|block| Figure { row, block })
-                    .ok_or("figure block")
+                f.check(block.is_some());
+                Figure {
+                    row,
+                    block: block.unwrap_or(0),
+                }
             })
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect();
         let figure_groups = all(None, "[data-figure-group]")
             .into_iter()
             .map(|g| {
@@ -198,52 +223,50 @@ impl Page {
                 (g, members)
             })
             .collect();
-        let platform = |el: &Element, name: &str| value_index(Facet::Platform, attr(el, name));
         let stars = all(None, "[data-star]")
             .into_iter()
-            .map(|s| Ok((platform(&s, "data-star").ok_or("star")? as u16, s)))
-            .map(|r: Result<_, &'static str>| r.map(|(p, s)| (s, p)))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|s| {
+                let p = f.value(Facet::Platform, &s, "data-star") as u16;
+                (s, p)
+            })
+            .collect();
         let cards = all(None, "[data-guide]")
             .into_iter()
             .map(|card| {
-                let p = platform(&card, "data-guide").ok_or("card")? as u16;
-                Ok((card.clone(), need("card link", find(&card, "a"))?, p))
+                let p = f.value(Facet::Platform, &card, "data-guide") as u16;
+                (card.clone(), f.one(Some(&card), "a"), p)
             })
-            .collect::<Result<Vec<_>, &'static str>>()?;
-        let covered = [".skip", ".masthead", "main", ".footer"]
-            .iter()
-            .filter_map(|css| find_doc(css))
             .collect();
-        Ok(Page {
+        let page = Page {
             rows,
             sections,
-            values: [themes, platforms, projects],
-            q_chip_text: need("search chip text", find(&q_chip, "[data-chip-q]"))?,
+            values,
+            q_chip_text: f.one(Some(&q_chip), "[data-chip-q]"),
             q_chip,
-            clear_all: need("clear all", find_doc(".clear-all"))?,
+            clear_all: f.one(None, ".clear-all"),
             count_numbers: all(Some(&count), ".n"),
             count,
-            banner: need("banner", find_doc("[data-banner]"))?,
-            empty: need("empty state", find_doc("[data-empty]"))?,
+            banner: f.one(None, "[data-banner]"),
+            empty: f.one(None, "[data-empty]"),
             notice,
             notice_slots,
-            search: input(need("search box", find_doc("#search"))?, "search box")?,
-            search_cut: need("search cut", find_doc("[data-search-cut]"))?,
-            context: input(
-                need("context", find_doc("[data-context-toggle]"))?,
-                "context",
-            )?,
-            print_filters: need("print filters", find_doc("[data-print-filters]"))?,
+            search: f.one(None, "#search").unchecked_into(),
+            search_cut: f.one(None, "[data-search-cut]"),
+            context: f.one(None, "[data-context-toggle]").unchecked_into(),
+            print_filters: f.one(None, "[data-print-filters]"),
             figures,
             figure_groups,
-            figures_none: need("figures none", find_doc("[data-figures-none]"))?,
+            figures_none: f.one(None, "[data-figures-none]"),
             stars,
             cards,
-            drawer_toggle: need("drawer toggle", find_doc("[data-drawer-toggle]"))?,
-            chosen_count: need("chosen count", find_doc("[data-chosen-count]"))?,
-            panel: need("panel", find_doc("#panel"))?,
-            covered,
-        })
+            drawer_toggle: f.one(None, "[data-drawer-toggle]"),
+            chosen_count: f.one(None, "[data-chosen-count]"),
+            panel: f.one(None, "#panel"),
+            covered: [".skip", ".masthead", "main", ".footer"]
+                .iter()
+                .map(|css| f.one(None, css))
+                .collect(),
+        };
+        (!f.missing.get()).then_some(page)
     }
 }

@@ -14,18 +14,18 @@ extern "C" {
     fn page_lang(code: &str) -> Result<(), JsValue>;
 }
 
-/// `changed(f)`: whether `f` of the view differs from the one shown (always without one).
-fn differs<T: PartialEq>(prev: Option<&View>, next: &View, f: impl Fn(&View) -> T) -> bool {
+/// Whether the part `f` of the view differs from the one shown (always without one).
+fn differs<T: PartialEq + ?Sized>(prev: Option<&View>, next: &View, f: impl Fn(&View) -> &T) -> bool {
     prev.is_none_or(|p| f(p) != f(next))
 }
 
 pub fn render(page: &Page, prev: Option<&View>, next: &View) {
-    if differs(prev, next, |v| v.lang) {
+    if differs(prev, next, |v| &v.lang) {
         let _ = page_lang(next.lang.code());
     }
     rows(page, prev, next);
     for (i, (section, badge)) in page.sections.iter().enumerate() {
-        if differs(prev, next, |v| v.sections[i]) {
+        if differs(prev, next, |v| &v.sections[i]) {
             let (shown, n) = next.sections[i];
             show(section, shown);
             set_attr(section, "data-section-count", &num(n));
@@ -34,7 +34,7 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
     }
     for (f, values) in page.values.iter().enumerate() {
         for (i, v) in values.iter().enumerate() {
-            if !differs(prev, next, |w| w.values[f][i]) {
+            if !differs(prev, next, |w| &w.values[f][i]) {
                 continue;
             }
             let now = next.values[f][i];
@@ -49,14 +49,14 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
             show(&v.chip, now.pressed);
         }
     }
-    if differs(prev, next, |v| v.outcome.count) {
+    if differs(prev, next, |v| &v.outcome.count) {
         let n = num(next.outcome.count);
         set_attr(&page.count, "data-result-count", &n);
         for el in &page.count_numbers {
             set_text(el, &n);
         }
     }
-    if differs(prev, next, |v| v.q.clone()) {
+    if differs(prev, next, |v| &v.q) {
         show(&page.q_chip, !next.q.is_empty());
         set_text(&page.q_chip_text, &next.q);
     }
@@ -68,7 +68,7 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
     show(&page.empty, next.empty);
     show(&page.search_cut, next.search_cut);
     page.context.set_checked(next.context);
-    if differs(prev, next, |v| v.notice.clone()) {
+    if differs(prev, next, |v| &v.notice) {
         show(&page.notice, !next.notice.is_empty());
         for (i, (li, code)) in page.notice_slots.iter().enumerate() {
             let item = next.notice.get(i);
@@ -76,17 +76,17 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
             set_text(code, item.map_or("", String::as_str));
         }
     }
-    if differs(prev, next, |v| v.print.clone()) {
+    if differs(prev, next, |v| &v.print) {
         set_text(&page.print_filters, &next.print);
     }
     figures(page, prev, next);
     guide(page, prev, next);
-    if differs(prev, next, |v| v.chosen) {
+    if differs(prev, next, |v| &v.chosen) {
         let chosen = page.chosen_count.clone();
         show(&chosen, next.chosen > 0);
         set_text(&chosen, &[" (", &num(next.chosen), ")"].concat());
     }
-    if differs(prev, next, |v| v.drawer) {
+    if differs(prev, next, |v| &v.drawer) {
         set_class(&page.panel, "open", next.drawer);
         set_attr(
             &page.drawer_toggle,
@@ -130,7 +130,7 @@ fn rows(page: &Page, prev: Option<&View>, next: &View) {
 
 /// Key figures follow the results: a row per figure of a shown block.
 fn figures(page: &Page, prev: Option<&View>, next: &View) {
-    if !differs(prev, next, |v| v.outcome.matched.clone()) {
+    if !differs(prev, next, |v| &v.outcome.matched) {
         return;
     }
     let shown = |i: usize| next.outcome.matched[page.figures[i].block];
@@ -148,14 +148,14 @@ fn guide(page: &Page, prev: Option<&View>, next: &View) {
     let platforms = jinyi_core::model::Facet::Platform as usize;
     let chosen = |v: &View, p: u16| v.values[platforms][p as usize].pressed;
     for (star, p) in &page.stars {
-        if differs(prev, next, |v| chosen(v, *p)) {
+        if differs(prev, next, |v| &v.values[platforms][*p as usize].pressed) {
             let on = chosen(next, *p);
             set_class(star, "chosen", on);
             set_attr(star, "aria-pressed", if on { "true" } else { "false" });
         }
     }
     for (card, link, p) in &page.cards {
-        if differs(prev, next, |v| chosen(v, *p)) {
+        if differs(prev, next, |v| &v.values[platforms][*p as usize].pressed) {
             let on = chosen(next, *p);
             set_class(card, "chosen", on);
             if on {

@@ -5,7 +5,7 @@
 
 use crate::data::ARTICLE;
 use crate::state::State;
-use jinyi_core::explain::{active_filters, chosen_values, search_route};
+use jinyi_core::explain::{active_filters, chosen_values, search_route, Words};
 use jinyi_core::filter::{apply, Outcome};
 use jinyi_core::model::Facet;
 use jinyi_core::search::{SearchIndex, MAX_QUERY_CHARS};
@@ -65,7 +65,7 @@ pub struct View {
 impl View {
     pub fn of(state: &State) -> View {
         let sel = &state.sel;
-        let t = state.lang.text();
+        let t = &Words::of(state.lang);
         let outcome = apply(&ARTICLE, index(), sel);
         let context = state.context;
         let rows = (0..ARTICLE.blocks.len())

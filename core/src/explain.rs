@@ -5,20 +5,48 @@
 use crate::filter::{Outcome, Via};
 use crate::model::{Article, Facet};
 use crate::query::Selection;
-use crate::text::Text;
+use crate::text::{Lang, Text};
+
+/// The interface words the explanations use, in one language. Built by `Words::of`, so a
+/// program that explains (the Wasm app) carries these few words, not the whole table.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub chosen_by_editor: &'static str,
+    pub via_pinyin: &'static str,
+    pub via_english: &'static str,
+    pub search: &'static str,
+    pub no_filters: &'static str,
+}
+
+impl Words {
+    #[inline(always)]
+    pub fn of(lang: Lang) -> Words {
+        let pick = |t: &'static Text| Words {
+            chosen_by_editor: t.chosen_by_editor,
+            via_pinyin: t.via_pinyin,
+            via_english: t.via_english,
+            search: t.search,
+            no_filters: t.no_filters,
+        };
+        match lang {
+            Lang::Zh => pick(&crate::text::ZH),
+            Lang::En => pick(&crate::text::EN),
+        }
+    }
+}
 
 /// The chosen facet values that hold `block`, each with its reason
 /// (`金义湖 ← 金义湖科技创新策源地`), joined by ` · `; empty when none is chosen.
-pub fn chosen_values(article: &Article, block: usize, sel: &Selection, t: &Text) -> String {
+pub fn chosen_values(article: &Article, block: usize, sel: &Selection, t: &Words) -> String {
     let b = &article.blocks[block];
     let mut out: Vec<String> = Vec::new();
     for f in Facet::ALL {
         for tag in b.tags(f).iter().filter(|tag| sel.is_chosen(f, tag.value)) {
             let name = article.value_name(f, tag.value as usize);
             out.push(match tag.why {
-                "" => format!("{name} ({})", t.chosen_by_editor),
+                "" => [name, " (", t.chosen_by_editor, ")"].concat(),
                 w if w == name => name.to_string(),
-                w => format!("{name} ← {w}"),
+                w => [name, " ← ", w].concat(),
             });
         }
     }
@@ -27,7 +55,7 @@ pub fn chosen_values(article: &Article, block: usize, sel: &Selection, t: &Text)
 
 /// How the search found `block` besides its characters (`拼音匹配 jinyihu → 金、义、湖`,
 /// `英文名称匹配 Jinyi Lake → 金义湖`), joined by ` · `; empty when it did not.
-pub fn search_route(article: &Article, outcome: &Outcome, block: usize, t: &Text) -> String {
+pub fn search_route(article: &Article, outcome: &Outcome, block: usize, t: &Words) -> String {
     let text = article.blocks[block].text;
     outcome.via[block]
         .iter()
@@ -38,14 +66,16 @@ pub fn search_route(article: &Article, outcome: &Outcome, block: usize, t: &Text
                     .map(|r| &text[r.clone()])
                     .collect();
                 chars.dedup();
-                format!("{} {q} → {}", t.via_pinyin, chars.join("、"))
+                [t.via_pinyin, " ", q, " → ", &chars.join("、")].concat()
             }
-            Via::English { facet, value } => format!(
-                "{} {} → {}",
+            Via::English { facet, value } => [
                 t.via_english,
+                " ",
                 article.value_en(*facet, *value as usize),
-                article.value_name(*facet, *value as usize)
-            ),
+                " → ",
+                article.value_name(*facet, *value as usize),
+            ]
+            .concat(),
         })
         .collect::<Vec<String>>()
         .join(" · ")
@@ -53,7 +83,7 @@ pub fn search_route(article: &Article, outcome: &Outcome, block: usize, t: &Text
 
 /// The active filters in words, for the printed page (`金义湖 · 搜索: 项目`), or the
 /// text table's "no filter".
-pub fn active_filters(article: &Article, sel: &Selection, t: &Text) -> String {
+pub fn active_filters(article: &Article, sel: &Selection, t: &Words) -> String {
     let mut words: Vec<String> = Facet::ALL
         .iter()
         .flat_map(|&f| {
@@ -64,7 +94,7 @@ pub fn active_filters(article: &Article, sel: &Selection, t: &Text) -> String {
         .collect();
     let q = sel.q.trim();
     if !q.is_empty() {
-        words.push(format!("{}: {q}", t.search));
+        words.push([t.search, ": ", q].concat());
     }
     if words.is_empty() {
         t.no_filters.to_string()

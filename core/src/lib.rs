@@ -13,6 +13,8 @@ pub mod search;
 pub mod text;
 
 #[cfg(feature = "loader")]
+pub mod browser;
+#[cfg(feature = "loader")]
 pub mod codegen;
 #[cfg(feature = "loader")]
 pub mod loader;

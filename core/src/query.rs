@@ -69,7 +69,7 @@ pub struct Parsed {
 
 fn shorten(s: &str) -> String {
     match s.char_indices().nth(MAX_IGNORED_CHARS) {
-        Some((at, _)) => format!("{}…", &s[..at]),
+        Some((at, _)) => [&s[..at], "…"].concat(),
         None => s.to_string(),
     }
 }
@@ -147,6 +147,6 @@ pub fn to_query(article: &Article, sel: &Selection, lang: Option<&str>) -> Strin
     if s.is_empty() {
         s
     } else {
-        format!("?{s}")
+        ["?", s.as_str()].concat()
     }
 }

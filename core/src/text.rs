@@ -215,10 +215,3 @@ pub static EN: Text = Text {
     via_pinyin: "pinyin match",
     via_english: "English-name match",
 };
-
-impl Text {
-    /// "显示 n / total 段" / "Showing n / total blocks".
-    pub fn results(&self, n: usize, total: usize) -> String {
-        format!("{} {n} / {total} {}", self.results_of, self.results_unit)
-    }
-}

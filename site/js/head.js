@@ -22,7 +22,10 @@
       const title = document.querySelector('title[data-en]');
       if (title) document.title = title.dataset[l];
       for (const a of ['placeholder', 'title', 'aria-label'])
-        for (const e of document.querySelectorAll(`[data-en-${a}]`)) e.setAttribute(a, e.getAttribute(`data-${l}-${a}`));
+        for (const e of document.querySelectorAll(`[data-en-${a}]`)) {
+          if (!e.hasAttribute(`data-zh-${a}`)) e.setAttribute(`data-zh-${a}`, e.getAttribute(a));
+          e.setAttribute(a, e.getAttribute(`data-${l}-${a}`));
+        }
     },
   };
   jx.lang(jx.ui);

@@ -343,12 +343,12 @@ async fn axe_finds_no_violation_in_the_chinese_views() {
     if open_details(&b).await > 0 {
         audit.check(&b, "q=金义湖, guide + key figures open").await;
     }
-    b.open_query(&[("q", "zzzz")]).await;
+    b.open_query(&[("q", "uuuu")]).await;
     assert!(
         !b.visible_texts("[data-empty]").await.is_empty(),
         "no empty state"
     );
-    audit.check(&b, "q=zzzz (empty state)").await;
+    audit.check(&b, "q=uuuu (empty state)").await;
     b.open_query(&[("theme", "营商环境"), ("nope", "1")]).await;
     assert!(
         !b.visible_texts("[data-notice]").await.is_empty(),
@@ -376,8 +376,8 @@ async fn axe_finds_no_violation_in_english() {
     b.open_query(&[("lang", "en"), ("theme", "干"), ("q", "项目")])
         .await;
     audit.check(&b, "lang=en & theme=干 & q=项目").await;
-    b.open_query(&[("lang", "en"), ("q", "zzzz")]).await;
-    audit.check(&b, "lang=en & q=zzzz (empty state)").await;
+    b.open_query(&[("lang", "en"), ("q", "uuuu")]).await;
+    audit.check(&b, "lang=en & q=uuuu (empty state)").await;
     audit.assert_clean();
     b.finish().await;
 }
@@ -442,7 +442,7 @@ async fn axe_finds_no_violation_in_dark_mode() {
     audit.check(&b, "dark, same in context").await;
     b.open_query(&[("q", "金义湖")]).await;
     audit.check(&b, "dark, q=金义湖 (highlights)").await;
-    b.open_query(&[("q", "zzzz"), ("nope", "1")]).await;
+    b.open_query(&[("q", "uuuu"), ("nope", "1")]).await;
     audit.check(&b, "dark, empty state + notice").await;
     b.open_query(&[("lang", "en")]).await;
     audit.check(&b, "dark, lang=en").await;

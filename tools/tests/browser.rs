@@ -528,14 +528,14 @@ async fn missing_text_marker_is_visible() {
 #[tokio::test]
 async fn empty_state_when_nothing_matches() {
     let b = Browser::start().await;
-    b.open_query(&[("q", "zzzz")]).await;
+    b.open_query(&[("q", "uuuu")]).await;
     assert_eq!(b.result_count().await, 0);
     assert!(b.block_ids().await.is_empty());
     let empty = b.visible_texts("[data-empty]").await;
     assert_eq!(empty.len(), 1, "a visible [data-empty]: {empty:?}");
     assert!(!empty[0].trim().is_empty());
     b.assert_sections_consistent().await;
-    assert_eq!(b.search_value().await.as_deref(), Some("zzzz"));
+    assert_eq!(b.search_value().await.as_deref(), Some("uuuu"));
     b.finish().await;
 }
 

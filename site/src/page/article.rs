@@ -26,7 +26,6 @@ fn runs(b: &'static Block) -> impl IntoView {
                     data-missing=""
                     role="note"
                     title=ZH.missing_long
-                    data-zh-title=ZH.missing_long
                     data-en-title=EN.missing_long
                 >
                     {w(|t| t.missing)}

@@ -73,7 +73,6 @@ fn dipper(cx: Ctx) -> impl IntoView {
                 viewBox="-30 0 380 150"
                 role="group"
                 aria-label=ZH.dipper_title
-                data-zh-aria-label=ZH.dipper_title
                 data-en-aria-label=EN.dipper_title
                 data-dipper=""
             >

@@ -55,7 +55,6 @@ fn masthead(cx: Ctx) -> impl IntoView {
                     class="lang-switch"
                     data-lang-switch=""
                     title=ZH.language
-                    data-zh-title=ZH.language
                     data-en-title=EN.language
                 >
                     <span class="zh" lang="en">{ZH.other_lang}</span>

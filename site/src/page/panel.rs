@@ -61,7 +61,6 @@ fn search_box() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 placeholder=ZH.search_placeholder
-                data-zh-placeholder=ZH.search_placeholder
                 data-en-placeholder=EN.search_placeholder
             />
             <p class="search-cut" role="status" data-search-cut="" hidden>{w(|t| t.search_cut)}</p>

@@ -3,10 +3,10 @@
 //! "searching…" line for links with a search, and the print summary.
 
 use super::words::{both, w};
+use jinyi_core::text::{EN, ZH};
 use super::Ctx;
 use jinyi_core::model::Facet;
 use jinyi_core::query::MAX_IGNORED_KEPT;
-use jinyi_core::text::{EN, ZH};
 use leptos::prelude::*;
 
 /// "显示 n / 31 段" with the number in `.n` (one per language), which the scripts update.
@@ -29,21 +29,13 @@ fn result_count(cx: Ctx) -> impl IntoView {
     }
 }
 
-/// A chip: the value's name and a button that removes it.
-fn chip(facet: &'static str, value: &'static str, label: impl IntoView) -> impl IntoView {
+/// The remove button of a chip: "×", named for screen readers in both languages.
+fn remove_button(what: AnyView) -> impl IntoView {
     view! {
-        <li class="chip" data-chip="" data-chip-facet=facet data-chip-value=value hidden>
-            {label}
-            <button
-                type="button"
-                data-chip-remove=""
-                aria-label=format!("{} {value}", ZH.remove)
-                data-zh-aria-label=format!("{} {value}", ZH.remove)
-                data-en-aria-label=format!("{} {value}", EN.remove)
-            >
-                "×"
-            </button>
-        </li>
+        <button type="button" data-chip-remove="">
+            <span class="vh">{w(|t| t.remove)} " " {what}</span>
+            <span aria-hidden="true">"×"</span>
+        </button>
     }
 }
 
@@ -55,7 +47,12 @@ fn chips(cx: Ctx) -> impl IntoView {
         .flat_map(|&f| (0..a.facet_len(f)).map(move |v| (f, v)))
         .map(|(f, v)| {
             let name = a.value_name(f, v);
-            chip(f.key(), name, view! { <span lang="zh-CN">{name}</span> })
+            view! {
+                <li class="chip" data-chip="" data-chip-facet=f.key() data-chip-value=name hidden>
+                    <span lang="zh-CN">{name}</span>
+                    {remove_button(view! { <span lang="zh-CN">{name}</span> }.into_any())}
+                </li>
+            }
         })
         .collect_view();
     view! {
@@ -63,15 +60,7 @@ fn chips(cx: Ctx) -> impl IntoView {
             {values}
             <li class="chip chip-q" data-chip="" data-chip-facet="q" hidden>
                 <span>{w(|t| t.search)} ": " <span data-chip-q=""></span></span>
-                <button
-                    type="button"
-                    data-chip-remove=""
-                    aria-label=format!("{} {}", ZH.remove, ZH.search)
-                    data-zh-aria-label=format!("{} {}", ZH.remove, ZH.search)
-                    data-en-aria-label=format!("{} {}", EN.remove, EN.search)
-                >
-                    "×"
-                </button>
+                {remove_button(w(|t| t.search).into_any())}
             </li>
         </ul>
         <button type="button" class="clear-all" data-clear-all="" hidden>{w(|t| t.clear_all)}</button>

@@ -1,8 +1,8 @@
 //! Interface words in both languages. The page carries each word twice, `<span class="zh">`
 //! and `<span class="en">`, and the stylesheet shows the reader's (`:root[data-ui="en"]`),
 //! so the interface is in the right language from the first frame, whichever script runs.
-//! Attributes cannot be switched by CSS: they carry both forms as `data-zh-<name>` and
-//! `data-en-<name>`, and the page's language step copies one into `<name>`.
+//! Attributes cannot be switched by CSS: they hold the Chinese form and carry the English
+//! one as `data-en-<name>`; the page's language step (site/js/head.js) swaps them.
 
 use jinyi_core::text::{Text, EN, ZH};
 use leptos::prelude::*;
