@@ -55,7 +55,7 @@ pub fn start(page: Page) {
     for done in ["data-stale", "data-searching", "data-linked"] {
         flag(&html, done, false);
     }
-    flag(&html, "data-ready", true);
+    crate::dom::set_attr(&html, "data-ready", "1");
     APP.with(|app| *app.borrow_mut() = Some(App { page, state, shown }));
 }
 

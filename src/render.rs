@@ -15,7 +15,11 @@ extern "C" {
 }
 
 /// Whether the part `f` of the view differs from the one shown (always without one).
-fn differs<T: PartialEq + ?Sized>(prev: Option<&View>, next: &View, f: impl Fn(&View) -> &T) -> bool {
+fn differs<T: PartialEq + ?Sized>(
+    prev: Option<&View>,
+    next: &View,
+    f: impl Fn(&View) -> &T,
+) -> bool {
     prev.is_none_or(|p| f(p) != f(next))
 }
 

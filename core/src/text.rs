@@ -86,6 +86,7 @@ pub struct Text {
     pub searching: &'static str,
     pub description: &'static str,
     pub fault: &'static str,
+    pub whole_article: &'static str,
     pub nojs: &'static str,
     pub dipper_title: &'static str,
     pub dipper_caption: &'static str,
@@ -140,6 +141,7 @@ pub static ZH: Text = Text {
     searching: "正在搜索……",
     description: "金义新区报道浏览器：按主题、平台和项目筛选、搜索全文。",
     fault: "筛选和搜索功能未能启动，全文仍可阅读。",
+    whole_article: "显示全文",
     nojs: "筛选和搜索需要 JavaScript，全文仍可阅读。",
     dipper_title: "“北斗七星”平台矩阵示意图",
     dipper_caption:
@@ -194,6 +196,7 @@ pub static EN: Text = Text {
     searching: "Searching…",
     description: "Explore the Jinyi New Area report by theme, platform and project, or search it.",
     fault: "Filtering and search could not start; the whole article is still here to read.",
+    whole_article: "Show the whole article",
     nojs: "Filtering and search need JavaScript; the whole article is still here to read.",
     dipper_title: "The “Big Dipper” matrix of seven platforms",
     dipper_caption: "The “Big Dipper” platform matrix: two main platforms (large stars) and five featured platforms. Diagram drawn by this explorer.",

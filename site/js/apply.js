@@ -1,48 +1,52 @@
 // At the end of <body>, before the first paint of the results: apply a shared link's
 // filters with the membership the build wrote on each block (data-theme, data-platform,
 // data-project): values of one facet combine with OR, facets with AND, as in the core
-// (a test checks that both agree). A search needs the app: until it runs, the page says
-// "searching…" instead of showing the unsearched article as if it were the result.
+// (a browser test checks that both agree on many selections, through `jx.apply`).
+// A search needs the app: until it runs, the page says "searching…" rather than show
+// the unsearched article as if it were the result.
 (() => {
   const h = document.documentElement;
-  jx.lang(jx.ui);
-  if (!('linked' in h.dataset)) return;
-  const p = new URLSearchParams(location.search);
   const all = (s, at = document) => Array.from(at.querySelectorAll(s));
-  const facets = ['theme', 'platform', 'project'];
-  const buttons = all('button[data-facet]');
-  const chosen = facets.map((f) => {
-    const asked = new Set(p.getAll(f).map((v) => v.trim()));
-    return new Set(buttons.filter((b) => b.dataset.facet === f && asked.has(b.dataset.value)).map((b) => b.dataset.value));
-  });
-  const q = jx.first('q');
+  const one = (s) => document.querySelector(s);
   const show = (e, on) => e && (e.hidden = !on);
-  let total = 0;
-  for (const s of all('[data-section]')) {
-    let n = 0;
-    for (const b of all('[data-block]', s)) {
-      const ok = facets.every((f, i) => !chosen[i].size || (b.dataset[f] || '').split(' ').some((v) => chosen[i].has(v)));
-      show(b.parentElement, ok);
-      b.dataset.match = ok ? '1' : '0';
-      n += ok;
+  const facets = ['theme', 'platform', 'project'];
+  jx.apply = (search) => {
+    const p = new URLSearchParams(search);
+    const buttons = all('button[data-facet]');
+    const chosen = facets.map((f) => {
+      const asked = new Set(p.getAll(f).map((v) => v.trim()));
+      return new Set(buttons.filter((b) => b.dataset.facet === f && asked.has(b.dataset.value)).map((b) => b.dataset.value));
+    });
+    const q = p.getAll('q').map((v) => v.trim()).find((v) => v) || '';
+    let total = 0;
+    for (const s of all('[data-section]')) {
+      let n = 0;
+      for (const b of all('[data-block]', s)) {
+        const ok = facets.every((f, i) => !chosen[i].size || (b.dataset[f] || '').split(' ').some((v) => chosen[i].has(v)));
+        show(b.parentElement, ok);
+        b.dataset.match = ok ? '1' : '0';
+        n += ok;
+      }
+      show(s, n > 0);
+      s.dataset.sectionCount = n;
+      s.querySelector('.section-count').textContent = n;
+      total += n;
     }
-    show(s, n > 0);
-    s.dataset.sectionCount = n;
-    s.querySelector('.section-count').textContent = n;
-    total += n;
-  }
-  const any = chosen.some((c) => c.size) || q;
-  show(document.querySelector('[data-banner]'), !any);
-  show(document.querySelector('[data-empty]'), !total);
-  document.querySelector('[data-result-count]').dataset.resultCount = total;
-  for (const n of all('[data-result-count] .n')) n.textContent = total;
-  for (const b of buttons) b.setAttribute('aria-pressed', chosen[facets.indexOf(b.dataset.facet)].has(b.dataset.value));
-  for (const c of all('[data-chip-value]')) show(c, chosen[facets.indexOf(c.dataset.chipFacet)].has(c.dataset.chipValue));
-  show(document.querySelector('[data-chip-facet="q"]'), q);
-  document.querySelector('[data-chip-q]').textContent = q;
-  show(document.querySelector('.clear-all'), any);
-  document.getElementById('search').value = q;
-  if (q) h.dataset.searching = '';
-  h.dataset.stale = '';
+    const any = chosen.some((c) => c.size) || q;
+    show(one('[data-banner]'), !any);
+    show(one('[data-empty]'), !total);
+    one('[data-result-count]').dataset.resultCount = total;
+    for (const n of all('[data-result-count] .n')) n.textContent = total;
+    for (const b of buttons) b.setAttribute('aria-pressed', chosen[facets.indexOf(b.dataset.facet)].has(b.dataset.value));
+    for (const c of all('[data-chip-value]')) show(c, chosen[facets.indexOf(c.dataset.chipFacet)].has(c.dataset.chipValue));
+    show(one('[data-chip-facet="q"]'), q);
+    one('[data-chip-q]').textContent = q;
+    show(one('.clear-all'), any);
+    one('#search').value = q;
+    if (q) h.dataset.searching = '';
+    h.dataset.stale = '';
+  };
+  jx.lang(jx.ui);
+  if ('linked' in h.dataset) jx.apply(location.search);
   delete h.dataset.linked;
 })();

@@ -14,7 +14,6 @@
   for (const t of [...(navigator.languages || []), navigator.language]) ui = ui || pick(t);
   window.jx = {
     ui: ui || 'zh',
-    first,
     lang(l) {
       jx.ui = l;
       h.lang = l === 'en' ? 'en' : 'zh-CN';

@@ -208,11 +208,11 @@ async fn key_figures_follow_the_filters_and_link_to_their_block() {
     for f in ["8.1%", "227列", "44.5%", "180天", "27天"] {
         assert!(all.iter().any(|x| x == f), "{f} missing from {all:?}");
     }
-    // Theme 干: only figures of 干 blocks (and the lead) remain.
+    // Theme 干: only figures of 干 blocks (and the lead) remain; the others are hidden.
     b.click_facet("theme", "干").await;
     let shown = strings(
         b.js(
-            "return Array.from(document.querySelectorAll('[data-figure]')).map(f => [f.getAttribute('data-figure'), f.querySelector('a').getAttribute('href').slice(1)]);",
+            "return Array.from(document.querySelectorAll('[data-figure]')).filter(f => !f.closest('[hidden]')).map(f => [f.getAttribute('data-figure'), f.querySelector('a').getAttribute('href').slice(1)]);",
             vec![],
         )
         .await
@@ -249,7 +249,7 @@ async fn key_figures_follow_the_filters_and_link_to_their_block() {
     b.open("?q=uuuu").await;
     let left = b
         .js(
-            "return document.querySelectorAll('[data-figure]').length;",
+            "return Array.from(document.querySelectorAll('[data-figure]')).filter(f => !f.closest('[hidden]')).length;",
             vec![],
         )
         .await;

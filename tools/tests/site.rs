@@ -307,7 +307,12 @@ async fn in_an_opaque_sandbox_the_article_stays_readable_with_a_notice() {
     let state = ready_or_fault(&b).await;
     assert_eq!(state, "fault:start");
     assert!(fault_notice_visible(&b).await);
+    // The page step applied the link (金义湖: 3 blocks); the notice links to the whole article.
+    assert_eq!(b.block_ids().await.len(), 3);
+    b.click("[data-to-whole]").await;
+    b.wait_for("html[data-fault]").await;
     assert_eq!(article_shape(&b).await, (FULL_ARTICLE_BLOCKS, true));
+    assert_eq!(b.block_ids().await.len(), FULL_ARTICLE_BLOCKS);
     let _ = b.client.clone().close().await;
 }
 

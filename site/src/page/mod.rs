@@ -28,12 +28,13 @@ pub struct Ctx {
     pub outcome: &'static Outcome,
 }
 
-/// The fault notice (shown by `html[data-fault]`) and the notice for readers without
+/// The fault notice (shown by `html[data-fault]`; when a shared link's filters were
+/// applied, with a link to the whole article) and the notice for readers without
 /// JavaScript, which shows both languages (no script can choose one).
 fn notices() -> impl IntoView {
     view! {
         <div id="fault-notice" class="fault-notice" role="alert">
-            <p>{w(|t| t.fault)}</p>
+            <p>{w(|t| t.fault)} " " <a class="to-whole" href="?" data-to-whole="">{w(|t| t.whole_article)}</a></p>
         </div>
         <noscript>
             <div class="fault-notice nojs">

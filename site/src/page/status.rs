@@ -3,10 +3,10 @@
 //! "searching…" line for links with a search, and the print summary.
 
 use super::words::{both, w};
-use jinyi_core::text::{EN, ZH};
 use super::Ctx;
 use jinyi_core::model::Facet;
 use jinyi_core::query::MAX_IGNORED_KEPT;
+use jinyi_core::text::{EN, ZH};
 use leptos::prelude::*;
 
 /// "显示 n / 31 段" with the number in `.n` (one per language), which the scripts update.

@@ -642,11 +642,12 @@ impl Browser {
     }
 
     /// Text of the displayed elements matching `css`.
+    /// (The rendered text: interface words come in both languages, one of them hidden.)
     pub async fn visible_texts(&self, css: &str) -> Vec<String> {
         let script = format!(
             "{JS_VISIBLE}
             return Array.from(document.querySelectorAll(arguments[0])).filter(visible)
-                .map(e => e.textContent);"
+                .map(e => e.innerText);"
         );
         strings(self.js(&script, vec![json!(css)]).await)
     }
