@@ -31,6 +31,8 @@ pub fn debug_panic(when: &str) {
     }
 }
 
+/// Runs when the module is instantiated, which the page's loader starts while the page
+/// is still being parsed: only the panic hook, the page is not complete yet.
 fn main() {
     // The message without the formatting machinery (the size build aborts at once and
     // the page's loader reports the trap instead).
@@ -38,6 +40,11 @@ fn main() {
         let why = info.payload().downcast_ref::<&str>().copied();
         fault("panic", why.unwrap_or("panic"));
     }));
+}
+
+/// Takes over the page; the loader calls it once the document is parsed.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn run() {
     #[cfg(feature = "fault-trigger")]
     debug_panic("mount");
     match page::Page::adopt() {

@@ -41,20 +41,26 @@ fn wrap(node: &Text, at: u32, len: u32) -> Option<Text> {
     Some(after)
 }
 
-/// Shows `hits` (sorted, non-overlapping byte ranges of the block's text) as marks.
-pub fn show(block: &Element, hits: &[Range<usize>]) {
+/// Shows `hits` (sorted, non-overlapping byte ranges of the block's text `text`) as
+/// marks. Returns `false`, and marks nothing, if the block's text nodes are not `text`
+/// (the page is not the one the app was built with).
+pub fn show(block: &Element, text: &str, hits: &[Range<usize>]) -> bool {
     clear(block);
     if hits.is_empty() {
-        return;
+        return true;
+    }
+    let nodes = text_nodes(block);
+    let texts: Vec<String> = nodes.iter().map(|n| n.text_content().unwrap_or_default()).collect();
+    if texts.concat() != text {
+        return false;
     }
     let mut hits = hits.iter().peekable();
     let mut start = 0usize;
-    for node in text_nodes(block) {
-        let text = node.text_content().unwrap_or_default();
+    for (node, text) in nodes.into_iter().zip(texts) {
         let end = start + text.len();
         let mut cur: Text = match node.dyn_into::<Text>() {
             Ok(t) => t,
-            Err(_) => return,
+            Err(_) => return true,
         };
         // Where `cur` starts, as a byte offset of the node's text.
         let mut cur_at = 0usize;
@@ -72,7 +78,7 @@ pub fn show(block: &Element, hits: &[Range<usize>]) {
                         cur = after;
                         cur_at = to;
                     }
-                    None => return,
+                    None => return true,
                 }
             }
             if h.end <= end {
@@ -83,4 +89,5 @@ pub fn show(block: &Element, hits: &[Range<usize>]) {
         }
         start = end;
     }
+    true
 }

@@ -2,6 +2,7 @@
 //! before (`None`: write everything, as after a shared link's first paint).
 
 use crate::dom::{flag, num, set_attr, set_class, set_text, show};
+use crate::data::ARTICLE;
 use crate::marks;
 use crate::page::Page;
 use crate::view::View;
@@ -118,8 +119,11 @@ fn rows(page: &Page, prev: Option<&View>, next: &View) {
                 if now.matched { "1" } else { "0" },
             );
         }
-        if prev.is_none_or(|p| p.outcome.hits[b] != next.outcome.hits[b]) {
-            marks::show(&row.block, &next.outcome.hits[b]);
+        let hits = &next.outcome.hits[b];
+        if prev.is_none_or(|p| &p.outcome.hits[b] != hits)
+            && !marks::show(&row.block, ARTICLE.blocks[b].text, hits)
+        {
+            crate::fault("page", "a block of the page differs from the article");
         }
         if before.map(|r| &r.why) != Some(&now.why) {
             show(&row.why, !now.why.is_empty());

@@ -8,7 +8,7 @@ use crate::state::State;
 use jinyi_core::explain::{active_filters, chosen_values, search_route, Words};
 use jinyi_core::filter::{apply, Outcome};
 use jinyi_core::model::Facet;
-use jinyi_core::search::{SearchIndex, MAX_QUERY_CHARS};
+use jinyi_core::search::{searches, SearchIndex, MAX_QUERY_CHARS};
 use jinyi_core::text::Lang;
 use std::sync::OnceLock;
 
@@ -16,6 +16,17 @@ use std::sync::OnceLock;
 pub fn index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
     INDEX.get_or_init(|| SearchIndex::for_article(&ARTICLE))
+}
+
+/// The index a state needs: the article's for a search, else none (so a page opened
+/// without a search starts without building it; `app` builds it once idle).
+fn index_for(q: &str) -> &'static SearchIndex {
+    static NONE: OnceLock<SearchIndex> = OnceLock::new();
+    if searches(q) {
+        index()
+    } else {
+        NONE.get_or_init(|| SearchIndex::new(&[]))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +77,7 @@ impl View {
     pub fn of(state: &State) -> View {
         let sel = &state.sel;
         let t = &Words::of(state.lang);
-        let outcome = apply(&ARTICLE, index(), sel);
+        let outcome = apply(&ARTICLE, index_for(&sel.q), sel);
         let context = state.context;
         let rows = (0..ARTICLE.blocks.len())
             .map(|b| {

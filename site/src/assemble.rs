@@ -14,10 +14,12 @@ pub const ONE_FILE: &str = "jinyi-explorer-offline.html";
 const MOUNT: &str = "<div id=\"app\"></div>";
 /// Where it receives the rendered `<title>` and description.
 const HEAD_MARK: &str = "<title>";
+/// After the head script: where the loader goes (the one-file build has none there).
+const HEAD_SCRIPT_END: &str = "<!--jx-->";
 
 /// Marks the page (`data-fault`, which shows the notice) when the module cannot start
 /// (blocked, failed download, old engine) or the Wasm traps later (a panic aborts).
-const WATCH: &str = "const jxFault=k=>e=>{document.documentElement.dataset.fault=k;console.error(e)};\
+const WATCH: &str = "const jxFault=k=>e=>{const d=document.documentElement.dataset;d.fault=d.fault||k;console.error(e)};\
 const jxTrap=e=>e instanceof WebAssembly.RuntimeError&&jxFault(\"crash\")(e);\
 addEventListener(\"error\",e=>jxTrap(e.error));addEventListener(\"unhandledrejection\",e=>jxTrap(e.reason));";
 /// What the loader does with a failed start.
@@ -68,7 +70,7 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
     let at = html.find(HEAD_MARK).ok_or("index.html has no <title>")?;
     let (html, _) = cut(&html, HEAD_MARK, "</title>").ok_or("index.html has no </title>")?;
     let html = format!(
-        "{}{}\n  {}{}",
+        "{}{}\n  {}{HEAD_SCRIPT_END}{}",
         &html[..at],
         page.head,
         script(&head_js),
@@ -91,17 +93,17 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
         None => html,
     };
 
-    // Multi-file site: loader and nomodule fallback, hashed in the CSP. A dynamic import,
-    // so that a glue that cannot load (blocked, opaque-origin sandbox) is caught too.
+    // Multi-file site: the loader in <head>, so that the glue and the Wasm load and compile
+    // while the page is parsed; it calls `run` once the document is complete. A dynamic
+    // import, so that a glue that cannot load (blocked, opaque-origin sandbox) is caught
+    // too. Browsers without modules run the nomodule fallback. All hashed in the CSP.
     let loader = format!(
-        "{WATCH}import(\"./{js}\").then(m=>m.default({{module_or_path:\"./{wasm}\"}})).catch({ON_FAIL});"
+        "{WATCH}const jxDom=new Promise(r=>document.readyState===\"loading\"?addEventListener(\"DOMContentLoaded\",()=>r()):r());\
+import(\"./{js}\").then(m=>m.default({{module_or_path:\"./{wasm}\"}}).then(()=>jxDom).then(()=>m.run())).catch({ON_FAIL});"
     );
-    let tail = |loader: &str| {
-        format!(
-            "<script type=\"module\">{loader}</script><script nomodule>{NOMODULE}</script>\n</body>"
-        )
-    };
-    let site = html.replacen("</body>", &tail(&loader), 1);
+    let nomodule = format!("<script nomodule>{NOMODULE}</script>\n</body>");
+    let site = html.replacen(HEAD_SCRIPT_END, &script(&loader), 1);
+    let site = site.replacen("</body>", &nomodule, 1);
     let inline = [head_js.as_str(), apply_js.as_str(), NOMODULE];
     let site = csp::with_meta(
         &site,
@@ -113,17 +115,22 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
     let css_href =
         between(&html, "<link rel=\"stylesheet\" href=\"./", "\"").ok_or("no stylesheet link")?;
     let css = read(&dist.join(css_href))?;
-    let (one, _) = cut(&html, "<link rel=\"stylesheet\"", ">").ok_or("no stylesheet link")?;
+    let one = html.replacen(HEAD_SCRIPT_END, "", 1);
+    let (one, _) = cut(&one, "<link rel=\"stylesheet\"", ">").ok_or("no stylesheet link")?;
     let (one, _) = cut(&one, "<link rel=\"modulepreload\"", ">").ok_or("no modulepreload")?;
     let (one, _) = cut(&one, "<link rel=\"preload\"", ">").ok_or("no wasm preload")?;
     let glue = read(&dist.join(js))?;
     let bytes = std::fs::read(dist.join(wasm)).map_err(|e| e.to_string())?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
     let inline_loader = format!(
-        "{glue}\n{WATCH}__wbg_init({{module_or_path:Uint8Array.from(atob(\"{b64}\"),c=>c.charCodeAt(0))}}).catch({ON_FAIL});"
+        "{glue}\n{WATCH}__wbg_init({{module_or_path:Uint8Array.from(atob(\"{b64}\"),c=>c.charCodeAt(0))}}).then(()=>run()).catch({ON_FAIL});"
     );
     let one = one.replacen("</head>", &format!("<style>{css}</style>\n</head>"), 1);
-    let one = one.replacen("</body>", &tail(&inline_loader), 1);
+    let one = one.replacen(
+        "</body>",
+        &format!("<script type=\"module\">{inline_loader}</script>{nomodule}"),
+        1,
+    );
     let one = csp::with_meta(
         &one,
         &csp::policy(

@@ -48,6 +48,14 @@ pub struct SearchIndex {
     lookup: Lookup,
 }
 
+/// Whether `query` searches at all: only a query that folds to something does. Without
+/// one, `filter::apply` reads no block's text, and an index of no blocks
+/// (`SearchIndex::new(&[])`) serves as well as the article's (the app builds the
+/// article's on the first search).
+pub fn searches(query: &str) -> bool {
+    !prepare(query).is_empty()
+}
+
 impl SearchIndex {
     /// Direct search only (no pinyin): for blocks that are not an article's.
     pub fn new(blocks: &[Block]) -> Self {

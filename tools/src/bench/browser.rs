@@ -110,6 +110,44 @@ pub fn disable_cache(s: &Session) -> Result<(), String> {
     Ok(())
 }
 
+/// A slower device: the CPU slowed down, and optionally a slow network.
+pub struct Throttle {
+    pub label: &'static str,
+    pub cpu: f64,
+    /// Latency (ms) and download speed (bit/s); upload is half the download.
+    pub network: Option<(f64, f64)>,
+}
+
+/// The throttled runs: a slower CPU alone, then a phone on a slow network.
+pub const THROTTLES: [Throttle; 2] = [
+    Throttle {
+        label: "4× CPU",
+        cpu: 4.0,
+        network: None,
+    },
+    Throttle {
+        label: "4× CPU, 150 ms, 1.6 Mbit/s",
+        cpu: 4.0,
+        network: Some((150.0, 1_600_000.0)),
+    },
+];
+
+/// Emulates `t` in the tab from now on (`None`: full speed again).
+pub fn throttle(s: &Session, t: Option<&Throttle>) -> Result<(), String> {
+    s.cdp(
+        "Emulation.setCPUThrottlingRate",
+        json!({ "rate": t.map_or(1.0, |t| t.cpu) }),
+    )?;
+    let (latency, down) = t.and_then(|t| t.network).unwrap_or((0.0, -1.0));
+    s.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": latency,
+                "downloadThroughput": if down > 0.0 { down / 8.0 } else { -1.0 },
+                "uploadThroughput": if down > 0.0 { down / 16.0 } else { -1.0 } }),
+    )?;
+    Ok(())
+}
+
 fn idle(s: &Session, ms: u32) -> Result<(), String> {
     s.exec_async(JS_IDLE, vec![json!(ms)]).map(drop)
 }

@@ -25,6 +25,7 @@ mod sizes;
 mod webdriver;
 
 use browser::{Spec, Visit};
+use jinyi_core::model::Article;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -32,6 +33,8 @@ use std::time::Instant;
 pub const SCALE: usize = 100;
 /// First visits per page that are not counted (process start-up, font loading).
 const WARMUP_VISITS: usize = 1;
+/// Counted visits per page under each throttle.
+const THROTTLED_RUNS: usize = 3;
 
 /// Chromium's flags: as the browser tests, plus the page language the app picks for
 /// its interface (so it matches the Chinese comparison pages).
@@ -135,73 +138,61 @@ fn compress_tree(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The app's stylesheet href from `index.html`, if it links one.
-fn stylesheet_href(index_html: &str) -> Option<String> {
-    index_html.split("<link").skip(1).find_map(|tag| {
-        let tag = &tag[..tag.find('>')?];
-        if !tag.contains("rel=\"stylesheet\"") {
-            return None;
-        }
-        let at = tag.find("href=\"")? + 6;
-        let end = tag[at..].find('"')?;
-        Some(tag[at..at + end].to_string())
-    })
-}
-
-/// Builds the bench site; returns it and the stylesheet href the pages use.
-fn build_site(
-    dist: &Path,
-    real: &jinyi_core::model::Article,
-    big: &jinyi_core::model::Article,
-) -> Result<Site, String> {
+/// Builds the bench site: a copy of `dist/` and the comparison pages made from its page.
+fn build_site(dist: &Path, real: Article, big: Article) -> Result<Site, String> {
     let dir = std::env::temp_dir().join(format!("jinyi-bench-site-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let site = Site(dir);
     let io = |e: std::io::Error| format!("building the bench site in {}: {e}", site.0.display());
     copy_tree(dist, &site.0).map_err(io)?;
     let index = std::fs::read_to_string(site.0.join("index.html")).map_err(io)?;
-    let css = match stylesheet_href(&index) {
-        Some(href) => href,
-        None => {
-            // The app inlines its style: give the comparison pages the same file.
-            std::fs::copy(
-                workspace_dir().join("style/main.css"),
-                site.0.join("bench-main.css"),
-            )
-            .map_err(io)?;
-            "./bench-main.css".to_string()
-        }
-    };
+    let index_big = pages::scaled(&index, real, big)?;
     let pages = [
-        ("static.html", real, None, "static HTML, no script"),
-        ("plain.html", real, Some("./baseline.js"), "plain JS"),
-        (
-            "static-100x.html",
-            big,
-            None,
-            "static HTML, no script, 100×",
-        ),
-        (
-            "plain-100x.html",
-            big,
-            Some("./baseline.js"),
-            "plain JS, 100×",
-        ),
+        ("static.html", &index, None, "static HTML, no script"),
+        ("plain.html", &index, Some("./baseline.js"), "plain JS"),
+        ("static-100x.html", &index_big, None, "static HTML, no script, 100×"),
+        ("plain-100x.html", &index_big, Some("./baseline.js"), "plain JS, 100×"),
     ];
-    for (name, article, script, what) in pages {
-        let html = pages::render(
-            article,
-            &pages::Page {
-                title: &format!("Benchmark baseline ({what}) — 金义新区"),
-                css_href: &css,
-                script_src: script,
-            },
-        );
-        std::fs::write(site.0.join(name), html).map_err(io)?;
+    for (name, page, script, what) in pages {
+        let title = format!("Benchmark baseline ({what}) — 金义新区");
+        std::fs::write(site.0.join(name), pages::from_built(page, &title, script)).map_err(io)?;
     }
     std::fs::write(site.0.join("baseline.js"), include_str!("baseline.js")).map_err(io)?;
     compress_tree(&site.0).map_err(io)?;
     Ok(site)
+}
+
+/// Visits every page of `specs` `rounds` times, interleaved, after `WARMUP_VISITS`
+/// uncounted rounds; returns the counted visits per page.
+fn visit_all(
+    session: &webdriver::Session,
+    base: &str,
+    specs: &[Spec],
+    rounds: usize,
+    label: &str,
+) -> Result<Vec<Vec<Visit>>, String> {
+    let mut visits: Vec<Vec<Visit>> = vec![Vec::new(); specs.len()];
+    for round in 0..WARMUP_VISITS + rounds {
+        eprintln!(
+            "bench: {label} visits, round {}/{}{}",
+            round + 1,
+            WARMUP_VISITS + rounds,
+            if round < WARMUP_VISITS {
+                " (warm-up, not counted)"
+            } else {
+                ""
+            }
+        );
+        // Interleave the pages, starting each round with a different one.
+        for k in 0..specs.len() {
+            let i = (round + k) % specs.len();
+            let v = browser::visit(session, base, &specs[i])?;
+            if round >= WARMUP_VISITS {
+                visits[i].push(v);
+            }
+        }
+    }
+    Ok(visits)
 }
 
 fn run() -> Result<(), String> {
@@ -225,7 +216,7 @@ fn run() -> Result<(), String> {
     let core = [native::measure(real), native::measure(big)];
 
     eprintln!("bench: bench site and server …");
-    let site = build_site(&dist, real, big)?;
+    let site = build_site(&dist, *real, *big)?;
     let (addr, _server) = jinyi_tools::spawn(site.0.clone(), "/")
         .map_err(|e| format!("cannot start the bench server: {e}"))?;
     let base = format!("http://{addr}/");
@@ -248,27 +239,16 @@ fn run() -> Result<(), String> {
         path: path.to_string(),
         scripted,
     });
-    let mut visits: Vec<Vec<Visit>> = vec![Vec::new(); specs.len()];
-    for round in 0..WARMUP_VISITS + opts.runs {
-        eprintln!(
-            "bench: visits, round {}/{}{}",
-            round + 1,
-            WARMUP_VISITS + opts.runs,
-            if round < WARMUP_VISITS {
-                " (warm-up, not counted)"
-            } else {
-                ""
-            }
-        );
-        // Interleave the pages, starting each round with a different one.
-        for k in 0..specs.len() {
-            let i = (round + k) % specs.len();
-            let v = browser::visit(&session, &base, &specs[i])?;
-            if round >= WARMUP_VISITS {
-                visits[i].push(v);
-            }
-        }
+    let visits = visit_all(&session, &base, &specs, opts.runs, "first")?;
+    // The same three pages of the real article on a slower machine, then also on a slow
+    // network (the CPU and network emulation of the DevTools protocol).
+    let mut throttled = Vec::new();
+    for t in &browser::THROTTLES {
+        browser::throttle(&session, Some(t))?;
+        let v = visit_all(&session, &base, &specs[..3], THROTTLED_RUNS, t.label)?;
+        throttled.push(v);
     }
+    browser::throttle(&session, None)?;
 
     eprintln!("bench: sizes …");
     let machine = report::Machine::describe(&session, load_at_start);
@@ -293,6 +273,7 @@ fn run() -> Result<(), String> {
         runs: opts.runs,
         core,
         visits,
+        throttled,
         files: fetched,
         elapsed: started.elapsed(),
     });

@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 pub const QUERY_SHORT: &str = "金义";
 /// A 6-character query.
 pub const QUERY_LONG: &str = "义乌发展经验";
+/// A pinyin query by initials (金义湖 and other runs with those initials).
+pub const QUERY_PINYIN: &str = "jyh";
 /// The facet value clicked in every filter measurement.
 pub const PLATFORM: &str = "金义湖";
 
@@ -44,8 +46,9 @@ pub struct Core {
     pub facet_only: f64,
     pub search_short: f64,
     pub search_long: f64,
+    pub search_pinyin: f64,
     /// Matching blocks, as a check that the cases do what they say.
-    pub matches: [usize; 3],
+    pub matches: [usize; 4],
 }
 
 pub fn selection(a: &Article, platform: Option<&str>, q: &str) -> Selection {
@@ -63,19 +66,21 @@ pub fn selection(a: &Article, platform: Option<&str>, q: &str) -> Selection {
 }
 
 pub fn measure(a: &Article) -> Core {
-    let index = SearchIndex::new(a.blocks);
+    let index = SearchIndex::for_article(a);
     let cases = [
         selection(a, Some(PLATFORM), ""),
         selection(a, None, QUERY_SHORT),
         selection(a, None, QUERY_LONG),
+        selection(a, None, QUERY_PINYIN),
     ];
     let time = |sel: &Selection| median_ms(|| drop(black_box(filter::apply(a, &index, sel)))); // one state
     Core {
         blocks: a.blocks.len(),
-        index_new: median_ms(|| drop(black_box(SearchIndex::new(black_box(a.blocks))))),
+        index_new: median_ms(|| drop(black_box(SearchIndex::for_article(black_box(a))))),
         facet_only: time(&cases[0]),
         search_short: time(&cases[1]),
         search_long: time(&cases[2]),
+        search_pinyin: time(&cases[3]),
         matches: cases
             .each_ref()
             .map(|sel| filter::apply(a, &index, sel).count),
