@@ -48,7 +48,10 @@ pub fn start(page: Page) {
             Some("en") => Lang::En,
             _ => Lang::Zh,
         };
-        View::of(&s)
+        let mut v = View::of(&s);
+        // The page holds the print line in both languages; the app writes it in one.
+        v.print.clear();
+        v
     });
     let shown = View::of(&state);
     render(&page, base.as_ref(), &shown);

@@ -50,7 +50,10 @@ pub fn show(block: &Element, text: &str, hits: &[Range<usize>]) -> bool {
         return true;
     }
     let nodes = text_nodes(block);
-    let texts: Vec<String> = nodes.iter().map(|n| n.text_content().unwrap_or_default()).collect();
+    let texts: Vec<String> = nodes
+        .iter()
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect();
     if texts.concat() != text {
         return false;
     }

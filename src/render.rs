@@ -1,8 +1,8 @@
 //! Writes a view into the adopted page, touching only what differs from the view shown
 //! before (`None`: write everything, as after a shared link's first paint).
 
-use crate::dom::{flag, num, set_attr, set_class, set_text, show};
 use crate::data::ARTICLE;
+use crate::dom::{flag, num, set_attr, set_class, set_text, show};
 use crate::marks;
 use crate::page::Page;
 use crate::view::View;

@@ -71,7 +71,11 @@ fn the_browsers_article_leaves_out_only_what_the_page_shows() {
     let full = article();
     let slim = for_browser(full);
     assert_eq!(slim.blocks.len(), full.blocks.len());
-    assert!(slim.blocks.iter().zip(full.blocks).all(|(s, f)| s.text == f.text && s.id == f.id));
+    assert!(slim
+        .blocks
+        .iter()
+        .zip(full.blocks)
+        .all(|(s, f)| s.text == f.text && s.id == f.id));
     assert!(slim.themes.iter().all(|t| t.definition.is_empty()));
     assert!(slim.figures.is_empty() && slim.banner.is_empty());
     assert!(slim.platforms.iter().all(|p| p.facts.is_empty()));

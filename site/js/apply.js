@@ -46,7 +46,8 @@
     if (q) h.dataset.searching = '';
     h.dataset.stale = '';
   };
-  jx.lang(jx.ui);
+  // The page's attributes are Chinese; only English needs the swap.
+  if (jx.ui !== 'zh') jx.lang(jx.ui);
   if ('linked' in h.dataset) jx.apply(location.search);
   delete h.dataset.linked;
 })();

@@ -89,7 +89,8 @@ const collect = () => {
       .map(c => ({ text: c.textContent, textOnly: textOnly(c) })),
     chips: Array.from(document.querySelectorAll('[data-chip]')).map(c => ({
       text: c.textContent,
-      textOnly: Array.from(c.querySelectorAll('span')).every(textOnly),
+      // The innermost spans hold the words (ours, and the reader's search as text).
+      textOnly: Array.from(c.querySelectorAll('span')).filter(s => !s.querySelector('span')).every(textOnly),
     })),
     search: search ? search.value : null,
   };

@@ -150,8 +150,18 @@ fn build_site(dist: &Path, real: Article, big: Article) -> Result<Site, String> 
     let pages = [
         ("static.html", &index, None, "static HTML, no script"),
         ("plain.html", &index, Some("./baseline.js"), "plain JS"),
-        ("static-100x.html", &index_big, None, "static HTML, no script, 100×"),
-        ("plain-100x.html", &index_big, Some("./baseline.js"), "plain JS, 100×"),
+        (
+            "static-100x.html",
+            &index_big,
+            None,
+            "static HTML, no script, 100×",
+        ),
+        (
+            "plain-100x.html",
+            &index_big,
+            Some("./baseline.js"),
+            "plain JS, 100×",
+        ),
     ];
     for (name, page, script, what) in pages {
         let title = format!("Benchmark baseline ({what}) — 金义新区");

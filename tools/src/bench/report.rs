@@ -386,16 +386,30 @@ pub fn render(input: &Input) -> String {
         let fcp = |p: usize| med(p, &|v| Some(v.fcp));
         let inter = |p: usize| med(p, &|v| v.interactive);
         let click = |p: usize| {
-            let all: Vec<Latency> = visits[p].iter().flat_map(|v| v.filter.iter().copied()).collect();
+            let all: Vec<Latency> = visits[p]
+                .iter()
+                .flat_map(|v| v.filter.iter().copied())
+                .collect();
             split(&all).total
         };
         let area = format!("Throttled⁶: {} (median of {})", th.label, visits[APP].len());
-        t.row(&[&area, "first contentful paint", &ms(fcp(APP)), &ms(fcp(STATIC)), &ms(fcp(PLAIN)), "", ""]);
+        t.row(&[
+            &area,
+            "first contentful paint",
+            &ms(fcp(APP)),
+            &ms(fcp(STATIC)),
+            &ms(fcp(PLAIN)),
+            "",
+            "",
+        ]);
         let limit = inter(PLAIN) * BUDGET_THROTTLED_RATIO;
         let (budget, result) = if th.network.is_none() {
             let ok = inter(APP) <= limit;
             verdicts.push((format!("interactive at {} ≤ 1.3 × plain JS", th.label), ok));
-            (format!("(a) ≤ 1.3 × (c) = {}", ms(limit)), verdict(ok).to_string())
+            (
+                format!("(a) ≤ 1.3 × (c) = {}", ms(limit)),
+                verdict(ok).to_string(),
+            )
         } else {
             (String::new(), String::new())
         };
@@ -408,7 +422,15 @@ pub fn render(input: &Input) -> String {
             &budget,
             &result,
         ]);
-        t.row(&["", "filter click → next paint", &ms(click(APP)), "n/a (no script)", &ms(click(PLAIN)), "", ""]);
+        t.row(&[
+            "",
+            "filter click → next paint",
+            &ms(click(APP)),
+            "n/a (no script)",
+            &ms(click(PLAIN)),
+            "",
+            "",
+        ]);
     }
 
     // --- Interactions -----------------------------------------------------------------
