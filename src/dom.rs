@@ -57,8 +57,9 @@ pub fn flag(el: &Element, name: &str, on: bool) {
     };
 }
 
+/// Shows or hides an HTML element (its `hidden` property: no string crosses to JS).
 pub fn show(el: &Element, on: bool) {
-    flag(el, "hidden", !on);
+    el.unchecked_ref::<web_sys::HtmlElement>().set_hidden(!on);
 }
 
 pub fn set_text(el: &Element, text: &str) {

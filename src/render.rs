@@ -7,6 +7,8 @@ use crate::marks;
 use crate::page::Page;
 use crate::view::View;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlButtonElement;
 
 #[wasm_bindgen]
 extern "C" {
@@ -30,28 +32,35 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
     }
     rows(page, prev, next);
     for (i, (section, badge)) in page.sections.iter().enumerate() {
-        if differs(prev, next, |v| &v.sections[i]) {
-            let (shown, n) = next.sections[i];
+        let (shown, n) = next.sections[i];
+        let before = prev.map(|p| p.sections[i]);
+        if before.map(|b| b.0) != Some(shown) {
             show(section, shown);
+        }
+        if before.map(|b| b.1) != Some(n) {
             set_attr(section, "data-section-count", &num(n));
             set_text(badge, &num(n));
         }
     }
     for (f, values) in page.values.iter().enumerate() {
         for (i, v) in values.iter().enumerate() {
-            if !differs(prev, next, |w| &w.values[f][i]) {
-                continue;
-            }
             let now = next.values[f][i];
-            set_attr(
-                &v.button,
-                "aria-pressed",
-                if now.pressed { "true" } else { "false" },
-            );
-            flag(&v.button, "disabled", now.disabled);
-            set_attr(&v.button, "data-count", &num(now.count));
-            set_text(&v.count, &num(now.count));
-            show(&v.chip, now.pressed);
+            let before = prev.map(|p| p.values[f][i]);
+            if before.map(|b| b.pressed) != Some(now.pressed) {
+                let pressed = if now.pressed { "true" } else { "false" };
+                set_attr(&v.button, "aria-pressed", pressed);
+                show(&v.chip, now.pressed);
+            }
+            if before.map(|b| b.disabled) != Some(now.disabled) {
+                v.button
+                    .unchecked_ref::<HtmlButtonElement>()
+                    .set_disabled(now.disabled);
+            }
+            if before.map(|b| b.count) != Some(now.count) {
+                let n = num(now.count);
+                set_attr(&v.button, "data-count", &n);
+                set_text(&v.count, &n);
+            }
         }
     }
     if differs(prev, next, |v| &v.outcome.count) {
@@ -68,11 +77,21 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
     if page.search.value() != next.typed {
         page.search.set_value(&next.typed);
     }
-    show(&page.clear_all, next.any);
-    show(&page.banner, next.banner);
-    show(&page.empty, next.empty);
-    show(&page.search_cut, next.search_cut);
-    page.context.set_checked(next.context);
+    if differs(prev, next, |v| &v.any) {
+        show(&page.clear_all, next.any);
+    }
+    if differs(prev, next, |v| &v.banner) {
+        show(&page.banner, next.banner);
+    }
+    if differs(prev, next, |v| &v.empty) {
+        show(&page.empty, next.empty);
+    }
+    if differs(prev, next, |v| &v.search_cut) {
+        show(&page.search_cut, next.search_cut);
+    }
+    if differs(prev, next, |v| &v.context) {
+        page.context.set_checked(next.context);
+    }
     if differs(prev, next, |v| &v.notice) {
         show(&page.notice, !next.notice.is_empty());
         for (i, (li, code)) in page.notice_slots.iter().enumerate() {
@@ -138,17 +157,24 @@ fn rows(page: &Page, prev: Option<&View>, next: &View) {
 
 /// Key figures follow the results: a row per figure of a shown block.
 fn figures(page: &Page, prev: Option<&View>, next: &View) {
-    if !differs(prev, next, |v| &v.outcome.matched) {
-        return;
-    }
-    let shown = |i: usize| next.outcome.matched[page.figures[i].block];
+    let shown = |v: &View, i: usize| v.outcome.matched[page.figures[i].block];
+    let changed = |i: usize| prev.is_none_or(|p| shown(p, i) != shown(next, i));
     for (i, f) in page.figures.iter().enumerate() {
-        show(&f.row, shown(i));
+        if changed(i) {
+            show(&f.row, shown(next, i));
+        }
     }
     for (group, members) in &page.figure_groups {
-        show(group, members.iter().any(|&i| shown(i)));
+        if members.iter().any(|&i| changed(i)) {
+            show(group, members.iter().any(|&i| shown(next, i)));
+        }
     }
-    show(&page.figures_none, !(0..page.figures.len()).any(shown));
+    if (0..page.figures.len()).any(changed) {
+        show(
+            &page.figures_none,
+            !(0..page.figures.len()).any(|i| shown(next, i)),
+        );
+    }
 }
 
 /// The guide's stars and cards show which platforms are chosen.

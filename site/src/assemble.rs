@@ -93,25 +93,38 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
         None => html,
     };
 
-    // Multi-file site: the loader in <head>, so that the glue and the Wasm load and compile
-    // while the page is parsed; it calls `run` once the document is complete. A dynamic
-    // import, so that a glue that cannot load (blocked, opaque-origin sandbox) is caught
-    // too. Browsers without modules run the nomodule fallback. All hashed in the CSP.
-    let loader = format!(
-        "{WATCH}const jxDom=new Promise(r=>document.readyState===\"loading\"?addEventListener(\"DOMContentLoaded\",()=>r()):r());\
-import(\"./{js}\").then(m=>m.default({{module_or_path:\"./{wasm}\"}}).then(()=>jxDom).then(()=>m.run())).catch({ON_FAIL});"
-    );
+    // The loader carries the glue inline and starts the Wasm as soon as it can (its
+    // download began with the preload); `run` waits for the complete document. A failed
+    // start (blocked, broken, opaque-origin sandbox) marks the page; browsers without
+    // modules run the nomodule fallback. Every inline script is hashed in the CSP.
+    let glue = read(&dist.join(js))?;
+    let loader = |wasm_source: &str| {
+        format!(
+            "{glue}\n{WATCH}const jxDom=new Promise(r=>document.readyState===\"loading\"?addEventListener(\"DOMContentLoaded\",()=>r()):r());\
+__wbg_init({{module_or_path:{wasm_source}}}).then(()=>jxDom).then(()=>run()).catch({ON_FAIL});"
+        )
+    };
     let nomodule = format!("<script nomodule>{NOMODULE}</script>\n</body>");
-    let site = html.replacen(HEAD_SCRIPT_END, &script(&loader), 1);
-    let site = site.replacen("</body>", &nomodule, 1);
     let inline = [head_js.as_str(), apply_js.as_str(), NOMODULE];
+
+    // Multi-file site: the loader is an async module in <head>, so the Wasm compiles while
+    // the page is parsed (the glue no longer needs a request of its own).
+    let site_loader = loader(&format!("\"./{wasm}\""));
+    let (site, _) = cut(&html, "<link rel=\"modulepreload\"", ">").ok_or("no modulepreload")?;
+    let site = site.replacen(
+        HEAD_SCRIPT_END,
+        &format!("<script type=\"module\" async>{site_loader}</script>"),
+        1,
+    );
+    let site = site.replacen("</body>", &nomodule, 1);
     let site = csp::with_meta(
         &site,
-        &csp::policy(&[&inline[..], &[loader.as_str()]].concat(), &[], true),
+        &csp::policy(&[&inline[..], &[site_loader.as_str()]].concat(), &[], true),
     );
     std::fs::write(&index_path, &site).map_err(|e| e.to_string())?;
 
-    // One file: CSS, glue and wasm inline; no request at all.
+    // One file: CSS, glue and wasm inline; no request at all. The loader runs once the
+    // page is parsed (the inline Wasm is large).
     let css_href =
         between(&html, "<link rel=\"stylesheet\" href=\"./", "\"").ok_or("no stylesheet link")?;
     let css = read(&dist.join(css_href))?;
@@ -119,12 +132,11 @@ import(\"./{js}\").then(m=>m.default({{module_or_path:\"./{wasm}\"}}).then(()=>j
     let (one, _) = cut(&one, "<link rel=\"stylesheet\"", ">").ok_or("no stylesheet link")?;
     let (one, _) = cut(&one, "<link rel=\"modulepreload\"", ">").ok_or("no modulepreload")?;
     let (one, _) = cut(&one, "<link rel=\"preload\"", ">").ok_or("no wasm preload")?;
-    let glue = read(&dist.join(js))?;
     let bytes = std::fs::read(dist.join(wasm)).map_err(|e| e.to_string())?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
-    let inline_loader = format!(
-        "{glue}\n{WATCH}__wbg_init({{module_or_path:Uint8Array.from(atob(\"{b64}\"),c=>c.charCodeAt(0))}}).then(()=>run()).catch({ON_FAIL});"
-    );
+    let inline_loader = loader(&format!(
+        "Uint8Array.from(atob(\"{b64}\"),c=>c.charCodeAt(0))"
+    ));
     let one = one.replacen("</head>", &format!("<style>{css}</style>\n</head>"), 1);
     let one = one.replacen(
         "</body>",
@@ -140,5 +152,7 @@ import(\"./{js}\").then(m=>m.default({{module_or_path:\"./{wasm}\"}}).then(()=>j
         ),
     );
     std::fs::write(dist.join(ONE_FILE), one).map_err(|e| e.to_string())?;
+    // Both pages carry the glue inline: its own file is not needed.
+    std::fs::remove_file(dist.join(js)).map_err(|e| e.to_string())?;
     Ok(())
 }
