@@ -43,6 +43,24 @@ fn cut(html: &str, open: &str, close: &str) -> Option<(String, String)> {
     ))
 }
 
+/// CSS without its comments (the stylesheet's notes are for its readers, not the wire).
+pub fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        out.push_str(&rest[..at]);
+        rest = rest[at + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[at + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn script(js: &str) -> String {
     format!("<script>{js}</script>")
 }
@@ -97,7 +115,7 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
     // download began with the preload); `run` waits for the complete document. A failed
     // start (blocked, broken, opaque-origin sandbox) marks the page; browsers without
     // modules run the nomodule fallback. Every inline script is hashed in the CSP.
-    let glue = read(&dist.join(js))?;
+    let glue = scripts::compact(&read(&dist.join(js))?);
     let loader = |wasm_source: &str| {
         format!(
             "{glue}\n{WATCH}const jxDom=new Promise(r=>document.readyState===\"loading\"?addEventListener(\"DOMContentLoaded\",()=>r()):r());\
@@ -106,6 +124,15 @@ __wbg_init({{module_or_path:{wasm_source}}}).then(()=>jxDom).then(()=>run()).cat
     };
     let nomodule = format!("<script nomodule>{NOMODULE}</script>\n</body>");
     let inline = [head_js.as_str(), apply_js.as_str(), NOMODULE];
+
+    // The stylesheet inline too (without its comments): the page paints with no other
+    // request, and the style is hashed in the CSP like the scripts.
+    let css_href =
+        between(&html, "<link rel=\"stylesheet\" href=\"./", "\"").ok_or("no stylesheet link")?;
+    let css_file = dist.join(css_href);
+    let css = without_comments(&read(&css_file)?);
+    let (html, _) = cut(&html, "<link rel=\"stylesheet\"", ">").ok_or("no stylesheet link")?;
+    let html = html.replacen("</head>", &format!("<style>{css}</style>\n</head>"), 1);
 
     // Multi-file site: the loader is an async module in <head>, so the Wasm compiles while
     // the page is parsed (the glue no longer needs a request of its own).
@@ -119,17 +146,17 @@ __wbg_init({{module_or_path:{wasm_source}}}).then(()=>jxDom).then(()=>run()).cat
     let site = site.replacen("</body>", &nomodule, 1);
     let site = csp::with_meta(
         &site,
-        &csp::policy(&[&inline[..], &[site_loader.as_str()]].concat(), &[], true),
+        &csp::policy(
+            &[&inline[..], &[site_loader.as_str()]].concat(),
+            &[&css],
+            true,
+        ),
     );
     std::fs::write(&index_path, &site).map_err(|e| e.to_string())?;
 
     // One file: CSS, glue and wasm inline; no request at all. The loader runs once the
     // page is parsed (the inline Wasm is large).
-    let css_href =
-        between(&html, "<link rel=\"stylesheet\" href=\"./", "\"").ok_or("no stylesheet link")?;
-    let css = read(&dist.join(css_href))?;
     let one = html.replacen(HEAD_SCRIPT_END, "", 1);
-    let (one, _) = cut(&one, "<link rel=\"stylesheet\"", ">").ok_or("no stylesheet link")?;
     let (one, _) = cut(&one, "<link rel=\"modulepreload\"", ">").ok_or("no modulepreload")?;
     let (one, _) = cut(&one, "<link rel=\"preload\"", ">").ok_or("no wasm preload")?;
     let bytes = std::fs::read(dist.join(wasm)).map_err(|e| e.to_string())?;
@@ -137,7 +164,6 @@ __wbg_init({{module_or_path:{wasm_source}}}).then(()=>jxDom).then(()=>run()).cat
     let inline_loader = loader(&format!(
         "Uint8Array.from(atob(\"{b64}\"),c=>c.charCodeAt(0))"
     ));
-    let one = one.replacen("</head>", &format!("<style>{css}</style>\n</head>"), 1);
     let one = one.replacen(
         "</body>",
         &format!("<script type=\"module\">{inline_loader}</script>{nomodule}"),
@@ -152,7 +178,21 @@ __wbg_init({{module_or_path:{wasm_source}}}).then(()=>jxDom).then(()=>run()).cat
         ),
     );
     std::fs::write(dist.join(ONE_FILE), one).map_err(|e| e.to_string())?;
-    // Both pages carry the glue inline: its own file is not needed.
-    std::fs::remove_file(dist.join(js)).map_err(|e| e.to_string())?;
+    // Both pages carry the glue and the style inline: their own files are not needed.
+    for file in [dist.join(js), css_file] {
+        std::fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn css_comments_go_rules_stay() {
+        let css = "/* a */\n.x { color: red; } /* b\n c */\n\n.y{content:\"/\"}\n";
+        assert_eq!(
+            super::without_comments(css),
+            ".x { color: red; }\n.y{content:\"/\"}"
+        );
+    }
 }

@@ -129,8 +129,7 @@ pub fn render(article: Article) -> Rendered {
         <meta name="description" content=description />
     }
     .to_html();
-    Rendered {
-        head,
-        body: page(cx).to_html(),
-    }
+    // tachys marks places for hydration with `<!>` comments; nothing hydrates this page.
+    let body = page(cx).to_html().replace("<!>", "");
+    Rendered { head, body }
 }

@@ -25,10 +25,11 @@ fn without(html: &str, open: &str, close: &str) -> String {
 }
 
 /// The built page with no script at all (and nothing that would fetch the Wasm); with
-/// `script_src`, a deferred `<script src>` instead. Its CSP stays: it allows the site's
-/// own files.
+/// `script_src`, a deferred `<script src>` instead. Its CSP goes too (it allows only the
+/// app's own inline scripts).
 pub fn from_built(index_html: &str, title: &str, script_src: Option<&str>) -> String {
     let html = without(index_html, "<script", "</script>");
+    let html = without(&html, "<meta http-equiv=\"Content-Security-Policy\"", ">");
     let html = without(&html, "<link rel=\"modulepreload\"", ">");
     let html = without(&html, "<link rel=\"preload\"", ">");
     let html = match (html.find("<title"), html.find("</title>")) {
@@ -63,7 +64,7 @@ mod tests {
 
     #[test]
     fn scripts_and_wasm_preloads_go_the_rest_stays() {
-        let page = "<head><title>x</title><link rel=\"modulepreload\" href=\"a.js\"><link rel=\"preload\" href=\"a.wasm\" as=\"fetch\"><script>1</script></head><body><p>t</p><script type=\"module\">2</script><script nomodule>3</script></body>";
+        let page = "<head><meta http-equiv=\"Content-Security-Policy\" content=\"x\"><title>x</title><link rel=\"modulepreload\" href=\"a.js\"><link rel=\"preload\" href=\"a.wasm\" as=\"fetch\"><script>1</script></head><body><p>t</p><script type=\"module\">2</script><script nomodule>3</script></body>";
         assert_eq!(
             from_built(page, "T", None),
             "<head><title>T</title></head><body><p>t</p></body>"
