@@ -20,9 +20,7 @@ pub fn compact(js: &str) -> String {
     let mut out = Vec::new();
     let mut in_block = false;
     for line in js.lines().map(str::trim) {
-        if in_block {
-            in_block = !line.ends_with("*/");
-        } else if line.starts_with("/*") {
+        if in_block || line.starts_with("/*") {
             in_block = !line.ends_with("*/");
         } else if !line.is_empty() && !line.starts_with("//") {
             out.push(line);
