@@ -34,7 +34,7 @@ pub const SCALE: usize = 100;
 /// First visits per page that are not counted (process start-up, font loading).
 const WARMUP_VISITS: usize = 1;
 /// Counted visits per page under each throttle.
-const THROTTLED_RUNS: usize = 3;
+const THROTTLED_RUNS: usize = 5;
 
 /// Chromium's flags: as the browser tests, plus the page language the app picks for
 /// its interface (so it matches the Chinese comparison pages).
