@@ -30,7 +30,7 @@ help:
 setup:
 	@$(SETUP)
 
-## setup-browser: as setup, plus chromium + chromium-driver for the browser tests
+## setup-browser: as setup, plus the browser tests' engines and drivers (Chromium, Firefox ESR, WebKitGTK)
 setup-browser:
 	@$(SETUP) --browser
 
@@ -52,7 +52,7 @@ dist: build
 	find dist -type f \( $(COMPRESSIBLE) \) -print0 | xargs -0 -r gzip -k -f -9 -n
 	@echo "dist/ ready:" && du -sh dist
 
-## test:    everything CI runs: fmt check, clippy (native + wasm), dist, cargo test
+## test:    everything CI runs: fmt check, clippy (native + wasm), dist, cargo test (browser tests in 3 engines)
 test: setup-browser
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings

@@ -8,7 +8,10 @@
 #
 #   scripts/setup.sh            build tools: rustup bits, trunk, wasm-bindgen,
 #                               npm deps (wasm-opt 132, axe-core), brotli
-#   scripts/setup.sh --browser  also chromium + chromium-driver + fonts (headless tests)
+#   scripts/setup.sh --browser  also the three engines of the browser tests and their
+#                               drivers: chromium + chromium-driver, firefox-esr +
+#                               geckodriver (crates.io), webkit2gtk-driver (WebKitGTK's
+#                               MiniBrowser) + xvfb (its display), and CJK fonts
 #   scripts/setup.sh --fuzz     also cargo-fuzz (fuzz/; nightly is used when present)
 #
 # Only the registries (crates.io, npm, Debian) are used; trunk itself is never
@@ -19,9 +22,11 @@ readonly TRUNK_VERSION="0.21.14"
 readonly WASM_OPT_MAJOR="132"
 readonly WASM_TARGET="wasm32-unknown-unknown"
 readonly CARGO_FUZZ_VERSION="0.13.2"
+# Firefox's WebDriver server; 0.37 drives Firefox ESR 128 and later (Debian has 140).
+readonly GECKODRIVER_VERSION="0.37.1"
 
 usage() {
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 browser=0
@@ -277,8 +282,31 @@ apt_packages=(brotli)
 if [ "$browser" -eq 1 ]; then
     # Fonts: the page is Chinese; without a CJK font headless chromium renders
     # tofu and text metrics differ from the dev machine.
-    apt_packages+=(chromium chromium-driver fonts-noto-cjk fonts-liberation)
+    # Three engines: Chromium, Firefox ESR, WebKitGTK (MiniBrowser comes with
+    # webkit2gtk-driver's libwebkit2gtk-4.1-0; it has no headless mode, so the tests
+    # give it an Xvfb display of its own).
+    apt_packages+=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb)
+    apt_packages+=(fonts-noto-cjk fonts-liberation)
 fi
 ensure_apt_packages "${apt_packages[@]}"
+
+# --- geckodriver (--browser only): Firefox's WebDriver server, from crates.io ----
+
+if [ "$browser" -eq 1 ]; then
+    geckodriver_version() { geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}'; }
+    if [ "$(geckodriver_version)" = "$GECKODRIVER_VERSION" ]; then
+        ok "geckodriver $GECKODRIVER_VERSION"
+    else
+        wait_for_cargo_install geckodriver
+        if [ "$(geckodriver_version)" != "$GECKODRIVER_VERSION" ]; then
+            installing "geckodriver $GECKODRIVER_VERSION (cargo install, ~4 min)"
+            cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force ||
+                die "cargo install geckodriver $GECKODRIVER_VERSION failed"
+        fi
+        [ "$(geckodriver_version)" = "$GECKODRIVER_VERSION" ] ||
+            die "geckodriver $GECKODRIVER_VERSION installed but '$(command -v geckodriver)' reports '$(geckodriver_version)'"
+        ok "geckodriver $GECKODRIVER_VERSION"
+    fi
+fi
 
 echo "setup complete"

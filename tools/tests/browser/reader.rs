@@ -1,12 +1,14 @@
-//! The reader's explorer (issue 4) in headless Chromium: search by pinyin and by English
+//! The reader's explorer (issue 4): search by pinyin and by English
 //! names with the reason shown (issue 9: polyphones, initials, English words), the
 //! Chinese/English interface and its URL, the platform guide filtering the article,
 //! and the key-figures chart following the filters.
+//!
+//! The journey *the English interface* runs in every engine; the others in Chromium.
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use serde_json::{json, Value};
+
+in_every_engine!(the_interface_switches_language_and_the_url_remembers_it,);
 
 async fn lang(b: &Browser) -> String {
     b.js("return document.documentElement.lang;", vec![])
@@ -95,9 +97,10 @@ async fn english_names_find_their_blocks() {
     b.finish().await;
 }
 
-#[tokio::test]
-async fn the_interface_switches_language_and_the_url_remembers_it() {
-    let b = Browser::start().await;
+/// Journey *the English interface* (every engine): the switch, the URL that keeps it
+/// with the filters, the article still Chinese, a reload, and back to Chinese.
+async fn the_interface_switches_language_and_the_url_remembers_it(engine: Engine) {
+    let b = Browser::start_in(engine).await;
     b.open("?lang=zh&platform=%E9%87%91%E4%B9%89%E6%B9%96")
         .await;
     assert_eq!(lang(&b).await, "zh-CN");
@@ -124,7 +127,7 @@ async fn the_interface_switches_language_and_the_url_remembers_it() {
     assert_eq!(zh, Value::Bool(true));
     // Reloading the shared URL keeps English.
     let url = b.current_url().await.to_string();
-    b.client.goto(&url).await.unwrap();
+    b.goto(&url).await;
     b.wait_ready().await;
     assert_eq!(b.visible_texts("#panel-title").await, vec!["Filters"]);
     // ?lang=zh brings Chinese back.

@@ -14,10 +14,9 @@
 //! - The **phone layout** at 320 and 375 CSS px: no horizontal scroll, filters behind the
 //!   drawer toggle, a facet chosen in the drawer filters the article, Escape closes it.
 //!
-//! Run with `cargo test -p jinyi-tools --test a11y` after `make dist`.
+//! Run with `cargo test -p jinyi-tools --test browser -- a11y::` after `make dist`.
 
-mod common;
-use common::*;
+use crate::harness::*;
 
 use std::time::Duration;
 
@@ -310,9 +309,11 @@ async fn assert_no_horizontal_scroll(b: &Browser, state: &str) {
 // axe tests
 // ---------------------------------------------------------------------------
 
+/// Chromium only: CSP watched from each document's start (CDP) and a Chinese-speaking
+/// browser set by Chromium switches.
 #[tokio::test]
 async fn axe_finds_no_violation_in_the_chinese_views() {
-    let b = Browser::start_with(PREFIX, ZH).await;
+    let b = Browser::chromium_with(ZH).await;
     watch_csp(&b).await;
     let mut audit = Audit::new();
     b.open("").await;
@@ -359,9 +360,10 @@ async fn axe_finds_no_violation_in_the_chinese_views() {
     b.finish().await;
 }
 
+/// Chromium only: CSP watched from each document's start (CDP).
 #[tokio::test]
 async fn axe_finds_no_violation_in_english() {
-    let b = Browser::start_with(PREFIX, ZH).await;
+    let b = Browser::chromium_with(ZH).await;
     watch_csp(&b).await;
     let mut audit = Audit::new();
     b.open_query(&[("lang", "en")]).await;
@@ -382,9 +384,10 @@ async fn axe_finds_no_violation_in_english() {
     b.finish().await;
 }
 
+/// Chromium only: the phone screen is emulated (CDP `Emulation.setDeviceMetricsOverride`).
 #[tokio::test]
 async fn axe_finds_no_violation_on_a_phone_with_the_drawer_open() {
-    let b = Browser::start_with(PREFIX, ZH).await;
+    let b = Browser::chromium_with(ZH).await;
     phone(&b, 375, 740).await;
     let mut audit = Audit::new();
     b.open("").await;
@@ -412,9 +415,10 @@ async fn axe_finds_no_violation_on_a_phone_with_the_drawer_open() {
     b.finish().await;
 }
 
+/// Chromium only: dark mode and the phone screen are emulated (CDP `Emulation.*`).
 #[tokio::test]
 async fn axe_finds_no_violation_in_dark_mode() {
-    let b = Browser::start_with(PREFIX, ZH).await;
+    let b = Browser::chromium_with(ZH).await;
     dark(&b).await;
     let mut audit = Audit::new();
     b.open("").await;
@@ -467,9 +471,11 @@ async fn axe_finds_no_violation_in_dark_mode() {
 // Keyboard only
 // ---------------------------------------------------------------------------
 
+/// Chromium only: a Chinese-speaking browser is set by Chromium switches
+/// (`--accept-lang`).
 #[tokio::test]
 async fn keyboard_only_path_skip_link_language_search_facets() {
-    let b = Browser::start_with(PREFIX, ZH).await;
+    let b = Browser::chromium_with(ZH).await;
     b.open("").await;
     assert_eq!(
         b.attr("[data-result-count]", "aria-live").await.as_deref(),
@@ -629,9 +635,10 @@ async fn keyboard_only_path_skip_link_language_search_facets() {
 // Phone layout
 // ---------------------------------------------------------------------------
 
+/// Chromium only: the phone screens are emulated (CDP `Emulation.setDeviceMetricsOverride`).
 #[tokio::test]
 async fn phone_layout_has_no_horizontal_scroll_and_a_filters_drawer() {
-    let b = Browser::start_with(PREFIX, ZH).await;
+    let b = Browser::chromium_with(ZH).await;
     for width in [320u32, 375] {
         phone(&b, width, 740).await;
         b.open("").await;
@@ -736,9 +743,11 @@ async fn wait_focus(b: &Browser, want: &str, what: &str) {
 /// The drawer covers the page (`position: fixed; inset: 0`), so keyboard focus must go
 /// into it when it opens, must not wander to controls hidden under it, and must come
 /// back to the toggle when it closes (Escape or the close button), not fall to `<body>`.
+///
+/// Chromium only: the phone screen is emulated (CDP `Emulation.setDeviceMetricsOverride`).
 #[tokio::test]
 async fn phone_drawer_moves_keyboard_focus_in_and_back() {
-    let b = Browser::start_with(PREFIX, ZH).await;
+    let b = Browser::chromium_with(ZH).await;
     phone(&b, 375, 740).await;
     b.open("").await;
     // Open with the keyboard: focus goes into the drawer.

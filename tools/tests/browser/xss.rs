@@ -11,17 +11,16 @@
 //! `on*` attribute and no script URL anywhere; and the payload, where the page shows it
 //! (search chip and box, notice of ignored URL parts), shown as text only.
 //!
-//! One browser session per way in; `cargo test -p jinyi-tools --test xss`.
+//! One browser session per way in; `cargo test -p jinyi-tools --test browser -- xss::`.
 
-mod common;
-use common::*;
+use crate::harness::*;
 
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-const CORPUS: &str = include_str!("../../tests/xss/payloads.txt");
+const CORPUS: &str = include_str!("../../../tests/xss/payloads.txt");
 
 /// The corpus: every line but blank ones and comments (`#` alone or `# …`).
 fn payloads() -> Vec<&'static str> {
@@ -154,7 +153,7 @@ impl Session {
     async fn start() -> Session {
         // Typing fires a history.replaceState per keystroke, far faster than a person
         // types: without this switch Chromium throttles them and logs about it.
-        let b = Browser::start_with(PREFIX, &["--disable-ipc-flooding-protection"]).await;
+        let b = Browser::chromium_with(&["--disable-ipc-flooding-protection"]).await;
         b.cdp(
             "Page.addScriptToEvaluateOnNewDocument",
             json!({ "source": HOOKS }),
@@ -434,21 +433,26 @@ async fn through_url_parameter(key: &str, harmless: &[&str], shown: Shown) {
     s.b.finish().await;
 }
 
+/// Chromium only (as every test of a way in): hooks installed before the page's
+/// scripts (CDP) and the console log (`se/log`).
 #[tokio::test]
 async fn xss_through_q() {
     through_url_parameter("q", &["uuuu"], Shown::Search).await;
 }
 
+/// Chromium only: CDP hooks and `se/log`, as `xss_through_q`.
 #[tokio::test]
 async fn xss_through_theme() {
     through_url_parameter("theme", &["nope"], Shown::Notice).await;
 }
 
+/// Chromium only: CDP hooks and `se/log`, as `xss_through_q`.
 #[tokio::test]
 async fn xss_through_platform() {
     through_url_parameter("platform", &["nope"], Shown::Notice).await;
 }
 
+/// Chromium only: CDP hooks and `se/log`, as `xss_through_q`.
 #[tokio::test]
 async fn xss_through_lang() {
     through_url_parameter("lang", &["xx", "en", "zh"], Shown::NoticeUnlessLanguage).await;
@@ -456,6 +460,8 @@ async fn xss_through_lang() {
 
 /// Typed, key by key, into the search box (the payloads WebDriver can type: the
 /// Basic Multilingual Plane, no control characters, no private-use keys).
+///
+/// Chromium only: CDP hooks and `se/log`, as `xss_through_q`.
 #[tokio::test]
 async fn xss_typed_into_the_search_box() {
     let typable = |p: &&str| {
@@ -472,7 +478,7 @@ async fn xss_typed_into_the_search_box() {
 
     let mut s = Session::start().await;
     let mut problems = Vec::new();
-    s.b.client.goto(&s.b.base).await.expect("open the site");
+    s.b.goto(&s.b.base).await;
     let clean = s.read(&mut problems).await;
     safety(&clean, &mut problems);
     assert!(problems.is_empty(), "clean load: {problems:?}");
@@ -512,6 +518,8 @@ async fn xss_typed_into_the_search_box() {
 
 /// The checks are not vacuous: markup injected into the page (as an app that rendered
 /// the value as HTML would) and script that runs are reported.
+///
+/// Chromium only: CDP hooks and `se/log`, as `xss_through_q`.
 #[tokio::test]
 async fn the_checks_catch_an_injection() {
     let mut s = Session::start().await;

@@ -4,27 +4,25 @@
 //! while filtering and searching, and sandboxed frames (opaque origin; history, storage
 //! and clipboard APIs that throw).
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// A browser serving `dir` under `prefix`, with extra Chromium switches.
+in_every_engine!(one_file_build_works_from_file_url);
+
+/// Chromium serving `dir` under `prefix`, with extra command-line switches.
 async fn browser_on(dir: PathBuf, prefix: &str, extra: &[&str]) -> Browser {
-    assert!(
-        dir.join("index.html").is_file(),
-        "{} has no index.html: run `make dist dist-faults` first",
-        dir.display()
-    );
-    Browser::start_serving(dir, prefix, extra).await
+    Browser::launch(Engine::Chromium, dir, prefix, extra).await
 }
 
-/// Collects CSP violations from the very start of every document.
+/// JS: collect CSP violations in `window.__csp`.
+const WATCH_CSP: &str = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));";
+
+/// Collects CSP violations from the very start of every document (Chromium only: CDP).
 async fn watch_csp(b: &Browser) {
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));" }),
+        json!({ "source": WATCH_CSP }),
     )
     .await;
 }
@@ -34,13 +32,6 @@ async fn csp_violations(b: &Browser) -> Vec<String> {
         b.js("return window.__csp || ['no CSP watcher'];", vec![])
             .await,
     )
-}
-
-async fn goto(b: &Browser, url: &str) {
-    b.client
-        .goto(url)
-        .await
-        .unwrap_or_else(|e| panic!("goto {url}: {e}"));
 }
 
 /// Number of `[data-block]` elements and whether the missing marker is shown.
@@ -69,18 +60,28 @@ async fn fault_notice_visible(b: &Browser) -> bool {
         == Value::Bool(true)
 }
 
-#[tokio::test]
-async fn one_file_build_works_from_file_url() {
+/// Journey *the one-file build from `file://`* (every engine): a link's filter, a click,
+/// a search with highlight, Back, no CSP violation, no request. Chromium watches for
+/// CSP violations from the start of the document (CDP). Firefox and WebKit have no
+/// WebDriver way to run a script before the page's own, so there the watch starts when
+/// the app is ready and covers the click, the typing and Back; a violation while
+/// loading would have stopped the app (no `data-ready`) or shown in the console.
+async fn one_file_build_works_from_file_url(engine: Engine) {
     let file = dist_dir().join("jinyi-explorer-offline.html");
     assert!(file.is_file(), "no {}: run `make dist`", file.display());
-    let b = browser_on(dist_dir(), PREFIX, &[]).await;
-    watch_csp(&b).await;
+    let b = Browser::start_in(engine).await;
+    if engine.has_cdp() {
+        watch_csp(&b).await;
+    }
     let url = format!(
         "file://{}?platform=%E9%87%91%E4%B9%89%E6%B9%96",
         file.display()
     );
-    goto(&b, &url).await;
+    b.goto(&url).await;
     b.wait_ready().await;
+    if !engine.has_cdp() {
+        b.js(&format!("{WATCH_CSP} return true;"), vec![]).await;
+    }
     assert_eq!(b.result_count().await, 3, "金义湖 from the file URL");
     b.click_facet("theme", "赶").await;
     assert_eq!(b.result_count().await, 3);
@@ -93,8 +94,7 @@ async fn one_file_build_works_from_file_url() {
         !marks.is_empty() && marks.iter().all(|m| m == "策源地"),
         "{marks:?}"
     );
-    b.client.back().await.expect("back");
-    b.settle().await;
+    b.back().await;
     assert_eq!(b.search_value().await.unwrap_or_default(), "");
     assert_eq!(b.result_count().await, 3);
     assert_eq!(csp_violations(&b).await, Vec::<String>::new());
@@ -109,6 +109,8 @@ async fn one_file_build_works_from_file_url() {
     b.finish().await;
 }
 
+/// Chromium only: JavaScript is turned off by a Chromium switch
+/// (`--blink-settings=scriptEnabled=false`).
 #[tokio::test]
 async fn without_javascript_the_whole_article_is_there() {
     let b = browser_on(
@@ -117,7 +119,7 @@ async fn without_javascript_the_whole_article_is_there() {
         &["--blink-settings=scriptEnabled=false"],
     )
     .await;
-    goto(&b, &b.base.clone()).await;
+    b.goto(&b.base).await;
     let (blocks, missing) = article_shape(&b).await;
     assert_eq!(blocks, FULL_ARTICLE_BLOCKS);
     assert!(missing, "the missing-text marker is shown");
@@ -154,10 +156,11 @@ fn broken_copy() -> PathBuf {
     to
 }
 
+/// Chromium only: the failure must be in the console log from the start (`se/log`).
 #[tokio::test]
 async fn a_wasm_that_cannot_start_leaves_the_article_and_a_notice() {
     let b = browser_on(broken_copy(), PREFIX, &[]).await;
-    goto(&b, &b.base.clone()).await;
+    b.goto(&b.base).await;
     b.wait_for("html[data-fault]").await;
     assert!(fault_notice_visible(&b).await);
     assert_eq!(article_shape(&b).await, (FULL_ARTICLE_BLOCKS, true));
@@ -167,14 +170,11 @@ async fn a_wasm_that_cannot_start_leaves_the_article_and_a_notice() {
     let _ = b.client.clone().close().await;
 }
 
-fn faults_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/dist-faults")
-}
-
+/// Chromium only: the panic must be in the console log from the start (`se/log`).
 #[tokio::test]
 async fn a_panic_while_starting_leaves_the_article_and_a_notice() {
     let b = browser_on(faults_dir(), PREFIX, &[]).await;
-    goto(&b, &format!("{}?debug-panic=mount", b.base)).await;
+    b.goto(&format!("{}?debug-panic=mount", b.base)).await;
     b.wait_for("html[data-fault]").await;
     assert!(fault_notice_visible(&b).await);
     assert_eq!(article_shape(&b).await, (FULL_ARTICLE_BLOCKS, true));
@@ -183,10 +183,11 @@ async fn a_panic_while_starting_leaves_the_article_and_a_notice() {
     let _ = b.client.clone().close().await;
 }
 
+/// Chromium only: reads the panic from the console log (`se/log`).
 #[tokio::test]
 async fn a_panic_after_a_click_leaves_the_article_and_a_notice() {
     let b = browser_on(faults_dir(), PREFIX, &[]).await;
-    goto(&b, &format!("{}?debug-panic=click", b.base)).await;
+    b.goto(&format!("{}?debug-panic=click", b.base)).await;
     b.wait_ready().await;
     assert!(
         !fault_notice_visible(&b).await,
@@ -211,6 +212,8 @@ async fn the_release_site_has_no_fault_trigger() {
     b.finish().await;
 }
 
+/// Chromium only: CSP violations are watched from each document's start (CDP
+/// `Page.addScriptToEvaluateOnNewDocument`).
 #[tokio::test]
 async fn csp_is_strict_and_never_violated() {
     let html = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
@@ -234,12 +237,14 @@ async fn csp_is_strict_and_never_violated() {
     b.type_search("项目").await;
     b.click("[data-context-toggle]").await;
     b.click("[data-clear-all]").await;
-    b.client.back().await.expect("back");
-    b.settle().await;
+    b.back().await;
     assert_eq!(csp_violations(&b).await, Vec::<String>::new());
     b.finish().await;
 }
 
+/// Chromium only: layout shifts are observed from the document's start (CDP
+/// `Page.addScriptToEvaluateOnNewDocument`; Firefox and WebKit have no `layout-shift`
+/// entries anyway).
 #[tokio::test]
 async fn the_take_over_does_not_shift_the_layout() {
     let b = browser_on(
@@ -302,7 +307,7 @@ async fn in_an_opaque_sandbox_the_article_stays_readable_with_a_notice() {
     // Without allow-same-origin the frame's origin is opaque: its module fetches are
     // cross-origin and fail, so the app cannot start. The reader keeps the article.
     let b = browser_on(framed_copy("allow-scripts"), PREFIX, &[]).await;
-    goto(&b, &format!("{}frame.html", b.base)).await;
+    b.goto(&format!("{}frame.html", b.base)).await;
     b.client.enter_frame(0).await.expect("enter the frame");
     let state = ready_or_fault(&b).await;
     assert_eq!(state, "fault:start");
@@ -316,6 +321,8 @@ async fn in_an_opaque_sandbox_the_article_stays_readable_with_a_notice() {
     let _ = b.client.clone().close().await;
 }
 
+/// Chromium only: the APIs are broken before the page's scripts run (CDP
+/// `Page.addScriptToEvaluateOnNewDocument`).
 #[tokio::test]
 async fn when_history_and_storage_throw_filtering_still_works() {
     // A sandboxed frame of the same origin whose history and storage APIs throw, as in
@@ -330,7 +337,7 @@ async fn when_history_and_storage_throw_filtering_still_works() {
             if (navigator.clipboard) Object.defineProperty(navigator, 'clipboard', { get: no });" }),
     )
     .await;
-    goto(&b, &format!("{}frame.html", b.base)).await;
+    b.goto(&format!("{}frame.html", b.base)).await;
     b.client.enter_frame(0).await.expect("enter the frame");
     assert_eq!(ready_or_fault(&b).await, "ready");
     assert_eq!(b.result_count().await, 3, "the URL state still applies");

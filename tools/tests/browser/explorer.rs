@@ -1,23 +1,22 @@
-//! Headless-Chromium tests of the built explorer (`dist/`, served under `/sub/dir/` by the in-process server) through chromedriver.
-//!
-//! Run with `cargo test -p jinyi-tools --test browser` after `make dist`.
-//! Environment: `DIST_DIR` (default `<workspace>/dist`), `CHROMEDRIVER`
-//! (default `/usr/bin/chromedriver`), `CHROMIUM` (default `/usr/bin/chromium`).
-//!
-//! Each test starts its own server thread, chromedriver process (own port) and
-//! Chromium profile, so tests can run in parallel. Expected block sets are derived
-//! from the text the page itself shows in its unfiltered view, not hard-coded.
+//! The explorer itself: the built site (`dist/`) served under `/sub/dir/` (and at the
+//! root), its facets and search, counts, URL state, chips, the empty state and the
+//! context view. The reader journeys among them (open, pick a platform, search with
+//! highlight, Back/Forward, a shared link) run in every engine; the others in Chromium.
 
-mod common;
-use common::*;
+use crate::harness::*;
 
 use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
-// ---------------------------------------------------------------------------
-// Tests
-// ---------------------------------------------------------------------------
+in_every_engine!(
+    loads_at_sub_path_with_the_full_article,
+    platform_click_shows_exactly_the_blocks_naming_it,
+    search_highlights_the_query,
+    url_round_trip_reload_and_back,
+    topic_from_the_url_matches_the_click,
+    unknown_url_values_give_a_notice_and_known_ones_apply,
+);
 
 /// Every asset reference in index.html must be relative, or the site breaks under a sub-path.
 #[test]
@@ -51,9 +50,10 @@ fn index_html_asset_urls_are_relative() {
     );
 }
 
-#[tokio::test]
-async fn loads_at_sub_path_with_the_full_article() {
-    let b = Browser::start().await;
+/// Journey *open the page* (every engine): the whole article under a sub-path, its
+/// sections, nothing chosen, the Wasm sent compressed, nothing fetched from elsewhere.
+async fn loads_at_sub_path_with_the_full_article(engine: Engine) {
+    let b = Browser::start_in(engine).await;
     b.open("").await;
     let ids = b.block_ids().await;
     assert_eq!(ids.len(), FULL_ARTICLE_BLOCKS, "blocks shown: {ids:?}");
@@ -121,16 +121,17 @@ async fn loads_at_sub_path_with_the_full_article() {
 
 #[tokio::test]
 async fn loads_at_root() {
-    let b = Browser::start_at("/").await;
+    let b = Browser::launch(Engine::Chromium, dist_dir(), "/", &[]).await;
     b.open("").await;
     assert_eq!(b.block_ids().await.len(), FULL_ARTICLE_BLOCKS);
     assert_eq!(b.result_count().await, FULL_ARTICLE_BLOCKS);
     b.finish().await;
 }
 
-#[tokio::test]
-async fn platform_click_shows_exactly_the_blocks_naming_it() {
-    let b = Browser::start().await;
+/// Journey *pick a platform* (every engine): exactly the blocks naming it, its count,
+/// the URL.
+async fn platform_click_shows_exactly_the_blocks_naming_it(engine: Engine) {
+    let b = Browser::start_in(engine).await;
     let texts = default_texts(&b).await;
     let expected = containing(&texts, "金义湖");
     assert!(!expected.is_empty());
@@ -196,9 +197,10 @@ async fn theme_and_platform_combine_as_intersection() {
     b.finish().await;
 }
 
-#[tokio::test]
-async fn topic_from_the_url_matches_the_click() {
-    let b = Browser::start().await;
+/// Journey *a shared link* (every engine): a link with a theme shows what clicking it
+/// shows.
+async fn topic_from_the_url_matches_the_click(engine: Engine) {
+    let b = Browser::start_in(engine).await;
     let texts = default_texts(&b).await;
     let count = b
         .facets()
@@ -226,9 +228,10 @@ async fn topic_from_the_url_matches_the_click() {
     b.finish().await;
 }
 
-#[tokio::test]
-async fn search_highlights_the_query() {
-    let b = Browser::start().await;
+/// Journey *type a search with highlight* (every engine): the matching blocks, every
+/// occurrence marked, the URL.
+async fn search_highlights_the_query(engine: Engine) {
+    let b = Browser::start_in(engine).await;
     let texts = default_texts(&b).await;
     let q = "金义湖";
     let expected = containing(&texts, q);
@@ -378,9 +381,10 @@ async fn facets_that_would_give_nothing_are_disabled() {
     b.finish().await;
 }
 
-#[tokio::test]
-async fn url_round_trip_reload_and_back() {
-    let b = Browser::start().await;
+/// Journey *Back/Forward* (every engine): each click a history entry, Back and Forward
+/// restore blocks, buttons and URL; reload and the URL opened again restore the search.
+async fn url_round_trip_reload_and_back(engine: Engine) {
+    let b = Browser::start_in(engine).await;
     b.open("").await;
     let all = b.block_ids().await;
 
@@ -397,19 +401,16 @@ async fn url_round_trip_reload_and_back() {
     );
     assert_ne!(s1, s2);
 
-    b.client.back().await.expect("back");
-    b.settle().await;
+    b.back().await;
     assert_eq!(b.current_url().await, u1, "Back restores the URL");
     assert_eq!(b.block_ids().await, s1, "Back restores the blocks");
     assert_eq!(b.pressed().await, pairs(&[("theme", "赶")]));
 
-    b.client.back().await.expect("back");
-    b.settle().await;
+    b.back().await;
     assert_eq!(b.block_ids().await, all, "Back to the unfiltered view");
     assert!(b.pressed().await.is_empty());
 
-    b.client.forward().await.expect("forward");
-    b.settle().await;
+    b.forward().await;
     assert_eq!(b.block_ids().await, s1, "Forward");
 
     b.click_facet("platform", "金义湖").await;
@@ -422,14 +423,13 @@ async fn url_round_trip_reload_and_back() {
     );
     let pressed = b.pressed().await;
 
-    b.client.refresh().await.expect("reload");
-    b.wait_ready().await;
+    b.reload().await;
     assert_eq!(b.block_ids().await, s3, "reload restores the blocks");
     assert_eq!(b.pressed().await, pressed);
     assert_eq!(b.search_value().await.as_deref(), Some("平台"));
 
     b.open("").await;
-    b.client.goto(u3.as_str()).await.expect("goto");
+    b.goto(u3.as_str()).await;
     b.wait_ready().await;
     assert_eq!(
         b.block_ids().await,
@@ -440,9 +440,10 @@ async fn url_round_trip_reload_and_back() {
     b.finish().await;
 }
 
-#[tokio::test]
-async fn unknown_url_values_give_a_notice_and_known_ones_apply() {
-    let b = Browser::start().await;
+/// Journey *a shared link* with a value the page does not know (every engine): a
+/// notice names it, the known one applies.
+async fn unknown_url_values_give_a_notice_and_known_ones_apply(engine: Engine) {
+    let b = Browser::start_in(engine).await;
     let texts = default_texts(&b).await;
     b.open_query(&[("theme", "nope"), ("platform", "金义湖")])
         .await;

@@ -3,9 +3,7 @@
 //! from the first frame, also on a slow phone; and the page's own first-paint step
 //! (site/js/apply.js) filters exactly as the core does.
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 use jinyi_core::filter::apply;
 use jinyi_core::model::{Article, Facet};
 use jinyi_core::query::parse;
@@ -54,6 +52,7 @@ async fn without_wasm() -> Browser {
     b
 }
 
+/// Chromium only: the Wasm request is blocked with CDP `Network.setBlockedURLs`.
 #[tokio::test]
 async fn without_its_wasm_the_page_shows_what_the_app_shows() {
     let app = Browser::start().await;
@@ -73,10 +72,7 @@ async fn without_its_wasm_the_page_shows_what_the_app_shows() {
     ] {
         app.open(query).await;
         let running = app.js(SNAPSHOT, vec![]).await;
-        bare.client
-            .goto(&format!("{}{query}", bare.base))
-            .await
-            .expect("goto");
+        bare.goto(&format!("{}{query}", bare.base)).await;
         bare.wait_for("html[data-fault]").await;
         let page = bare.js(SNAPSHOT, vec![]).await;
         for key in [
@@ -121,10 +117,12 @@ const FRAMES: &str = "window.__frames = [];
     };
     requestAnimationFrame(sample);";
 
+/// Chromium only: a slow phone is emulated (CDP CPU and network throttling) and every
+/// frame is recorded from the document's start (CDP `Page.addScriptToEvaluateOnNewDocument`).
 #[tokio::test]
 async fn shared_links_paint_in_their_own_state_from_the_first_frame() {
     let a = article();
-    let b = Browser::start_with(PREFIX, &["--lang=zh-CN", "--accept-lang=zh-CN,zh"]).await;
+    let b = Browser::chromium_with(&["--lang=zh-CN", "--accept-lang=zh-CN,zh"]).await;
     b.cdp("Network.enable", json!({})).await;
     b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
         .await;
@@ -220,12 +218,13 @@ fn random_query(a: &Article, rng: &mut Rng) -> String {
     format!("?{q}")
 }
 
+/// Chromium only: the Wasm request is blocked with CDP `Network.setBlockedURLs`.
 #[tokio::test]
 async fn the_first_paint_step_filters_as_the_core_does() {
     let a = article();
     let index = SearchIndex::for_article(a);
     let b = without_wasm().await;
-    b.client.goto(&b.base.clone()).await.expect("goto the page");
+    b.goto(&b.base).await;
     b.wait_for("html[data-fault]").await;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let queries: Vec<String> = (0..400).map(|_| random_query(a, &mut rng)).collect();

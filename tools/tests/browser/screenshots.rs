@@ -8,11 +8,10 @@
 //! copies in `docs/screenshots/`, run it with `UPDATE_SCREENSHOTS=1`:
 //!
 //! ```sh
-//! UPDATE_SCREENSHOTS=1 cargo test -p jinyi-tools --test screenshots
+//! UPDATE_SCREENSHOTS=1 cargo test -p jinyi-tools --test browser -- screenshots::
 //! ```
 
-mod common;
-use common::*;
+use crate::harness::*;
 
 use std::path::{Path, PathBuf};
 
@@ -151,19 +150,18 @@ fn png_size_reads_the_header() {
     assert!(png_size(b"GIF89a.................").is_err());
 }
 
+/// Chromium only: the viewport and element shots use CDP (`Emulation.*`,
+/// `Page.captureScreenshot` with a clip) and Chromium switches (scale, scrollbars).
 #[tokio::test]
 async fn readme_screenshots() {
     let dir = out_dir();
-    let b = Browser::start_with(
-        PREFIX,
-        &[
-            "--lang=zh-CN",
-            // Headless Chromium takes navigator.languages from this one, not from --lang.
-            "--accept-lang=zh-CN,zh",
-            "--force-device-scale-factor=1",
-            "--hide-scrollbars",
-        ],
-    )
+    let b = Browser::chromium_with(&[
+        "--lang=zh-CN",
+        // Headless Chromium takes navigator.languages from this one, not from --lang.
+        "--accept-lang=zh-CN,zh",
+        "--force-device-scale-factor=1",
+        "--hide-scrollbars",
+    ])
     .await;
 
     viewport(&b, 1280, 900, false).await;

@@ -1,0 +1,40 @@
+//! The browser tests of the built explorer: one test binary, one module per concern
+//! (as mdBook's `tests/testsuite`), sharing one harness (`harness/`).
+//!
+//! Run them all with `cargo test -p jinyi-tools --test browser` after
+//! `make dist dist-faults`, or one concern with a filter:
+//! `cargo test -p jinyi-tools --test browser -- site::`; one engine's share of the
+//! reader journeys with `-- firefox` (or `chromium`, `webkit`).
+//!
+//! | module | what |
+//! |---|---|
+//! | `explorer` | loading under a sub-path, filtering, search, counts, URL state, chips |
+//! | `reader` | pinyin and English search, the interface language, guide, key figures |
+//! | `site` | the one-file build, no JavaScript, faults, CSP, sandboxed frames |
+//! | `first_paint` | the page before and without its Wasm, shared links' first frames |
+//! | `a11y` | axe-core in every state, the keyboard path, the phone layout |
+//! | `engines` | each session is the engine it names; its console errors are seen |
+//! | `xss` | the injection corpus through every way in |
+//! | `screenshots` | the README's screenshots |
+//!
+//! **Engines.** The reader journeys — open the page, pick a platform, type a search
+//! with highlight, Back/Forward, a shared link, the English interface, the one-file
+//! build from `file://` — run in Chromium, Firefox ESR and WebKitGTK, one test per
+//! engine (`in_every_engine!`: `<journey>::chromium`, `::firefox`, `::webkit`). Every
+//! other test runs in Chromium; those that need what only Chromium has (DevTools
+//! commands, its console log, command-line switches) say so in their doc comment.
+//!
+//! Each test starts its own server thread, driver process (own port) and browser
+//! profile, so tests run in parallel. Expected block sets are derived from the text
+//! the page itself shows in its unfiltered view (or from the core), not hard-coded.
+
+mod harness;
+
+mod a11y;
+mod engines;
+mod explorer;
+mod first_paint;
+mod reader;
+mod screenshots;
+mod site;
+mod xss;
