@@ -139,7 +139,7 @@ async fn without_javascript_the_whole_article_is_there() {
 }
 
 /// A copy of dist/ whose wasm is broken (and no pre-compressed copy hides that).
-fn broken_copy() -> PathBuf {
+fn broken_copy() -> Scratch {
     let to = scratch_dir("broken-dist");
     for entry in std::fs::read_dir(dist_dir()).unwrap() {
         let p = entry.unwrap().path();
@@ -159,7 +159,8 @@ fn broken_copy() -> PathBuf {
 /// Chromium only: the failure must be in the console log from the start (`se/log`).
 #[tokio::test]
 async fn a_wasm_that_cannot_start_leaves_the_article_and_a_notice() {
-    let b = browser_on(broken_copy(), PREFIX, &[]).await;
+    let site = broken_copy();
+    let b = browser_on(site.to_path_buf(), PREFIX, &[]).await;
     b.goto(&b.base).await;
     b.wait_for("html[data-fault]").await;
     assert!(fault_notice_visible(&b).await);
@@ -267,7 +268,7 @@ async fn the_take_over_does_not_shift_the_layout() {
 }
 
 /// A copy of dist/ plus `frame.html`, which shows the explorer in an iframe with `sandbox`.
-fn framed_copy(sandbox: &str) -> PathBuf {
+fn framed_copy(sandbox: &str) -> Scratch {
     let to = scratch_dir("framed");
     for entry in std::fs::read_dir(dist_dir()).unwrap() {
         let p = entry.unwrap().path();
@@ -306,7 +307,8 @@ async fn ready_or_fault(b: &Browser) -> String {
 async fn in_an_opaque_sandbox_the_article_stays_readable_with_a_notice() {
     // Without allow-same-origin the frame's origin is opaque: its module fetches are
     // cross-origin and fail, so the app cannot start. The reader keeps the article.
-    let b = browser_on(framed_copy("allow-scripts"), PREFIX, &[]).await;
+    let site = framed_copy("allow-scripts");
+    let b = browser_on(site.to_path_buf(), PREFIX, &[]).await;
     b.goto(&format!("{}frame.html", b.base)).await;
     b.client.enter_frame(0).await.expect("enter the frame");
     let state = ready_or_fault(&b).await;
@@ -327,7 +329,8 @@ async fn in_an_opaque_sandbox_the_article_stays_readable_with_a_notice() {
 async fn when_history_and_storage_throw_filtering_still_works() {
     // A sandboxed frame of the same origin whose history and storage APIs throw, as in
     // private modes and locked-down embeds: the state just stays out of the address bar.
-    let b = browser_on(framed_copy("allow-scripts allow-same-origin"), PREFIX, &[]).await;
+    let site = framed_copy("allow-scripts allow-same-origin");
+    let b = browser_on(site.to_path_buf(), PREFIX, &[]).await;
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": "const no = () => { throw new DOMException('blocked', 'SecurityError'); };\

@@ -19,7 +19,7 @@ use super::{Engine, TIMEOUT};
 pub struct Driver {
     pub port: u16,
     /// Profile, temporary files and `driver.log` of this session.
-    pub scratch: PathBuf,
+    pub scratch: Scratch,
     child: Child,
     display: Option<Child>,
 }
@@ -39,7 +39,7 @@ impl Driver {
                 .stdout(log.try_clone().expect("driver log"))
                 .stderr(log)
                 // geckodriver writes the Firefox profile under TMPDIR.
-                .env("TMPDIR", &scratch)
+                .env("TMPDIR", &*scratch)
                 .process_group(0);
             if engine == Engine::WebKit {
                 let (xvfb, number) = start_xvfb();
@@ -77,7 +77,6 @@ impl Driver {
             if let Some(mut x) = display {
                 kill_group(&mut x);
             }
-            let _ = std::fs::remove_dir_all(&scratch);
         }
         panic!("{engine}: the driver would not start: {last_error}");
     }
@@ -97,7 +96,7 @@ impl Drop for Driver {
         if let Some(x) = self.display.as_mut() {
             kill_group(x);
         }
-        let _ = std::fs::remove_dir_all(&self.scratch);
+        // (`scratch` removes itself after this.)
     }
 }
 
@@ -203,9 +202,26 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-/// A fresh, empty directory under the system temp dir (no two share a name prefix up to
-/// `what`, so a session's directory names only its own processes).
-pub fn scratch_dir(what: &str) -> PathBuf {
+/// A fresh, empty directory under the system temp dir, removed when dropped.
+pub struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A new [`Scratch`] directory. No two share a name prefix up to `what`, so a session's
+/// directory names only its own processes.
+pub fn scratch_dir(what: &str) -> Scratch {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "jinyi-browser-{}-{}-{what}",
@@ -214,5 +230,5 @@ pub fn scratch_dir(what: &str) -> PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
+    Scratch(dir)
 }

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use browser::Browser;
-pub use driver::scratch_dir;
+pub use driver::{scratch_dir, Scratch};
 pub use engine::Engine;
 pub use page::{containing, default_texts, facet_selector, ids_of, pairs, strings, Facet};
 
