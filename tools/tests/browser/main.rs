@@ -24,6 +24,17 @@
 //! other test runs in Chromium; those that need what only Chromium has (DevTools
 //! commands, its console log, command-line switches) say so in their doc comment.
 //!
+//! What the other engines cannot do, and what the tests do instead:
+//! - WebKitGTK's MiniBrowser has no headless mode: each WebKit session gets an Xvfb
+//!   display of its own (`harness/driver.rs`), so no desktop is needed.
+//! - Firefox and WebKit offer no WebDriver way to run a script before the page's own
+//!   (Chromium: CDP `Page.addScriptToEvaluateOnNewDocument`): the one-file journey
+//!   watches CSP violations there from the moment the app is ready (its doc says so).
+//! - WebKit has no console log endpoint (and MiniBrowser writes no console messages in
+//!   automation mode): its console errors are recorded from the moment each page is
+//!   ready (`Browser::console_errors`). Firefox's come from its standard output.
+//!   `engines.rs` checks, per engine, that logged, thrown and rejected errors are seen.
+//!
 //! Each test starts its own server thread, driver process (own port) and browser
 //! profile, so tests run in parallel. Expected block sets are derived from the text
 //! the page itself shows in its unfiltered view (or from the core), not hard-coded.
