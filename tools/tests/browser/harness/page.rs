@@ -90,13 +90,38 @@ impl Browser {
         self.settle().await;
     }
 
+    /// As [`Browser::click`], without waiting for the page to settle after the click.
+    /// Before clicking it waits until the element stops moving, as a reader's pointer
+    /// would: the article's sections are laid out when they come near the viewport
+    /// (`content-visibility: auto`), so scrolling to an element can move it for a frame.
     pub async fn click_no_settle(&self, css: &str) {
         let el = self.wait_for(css).await;
-        self.js(
-            "document.querySelector(arguments[0]).scrollIntoView({block: 'center', inline: 'center'});",
-            vec![json!(css)],
-        )
-        .await;
+        let still = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const e = document.querySelector(arguments[0]);
+                 e.scrollIntoView({block: 'center', inline: 'center'});
+                 let last = '', same = 0, frames = 0;
+                 const step = () => {
+                     const r = e.getBoundingClientRect();
+                     const now = [r.x, r.y, r.width, r.height, scrollX, scrollY].join();
+                     same = now === last ? same + 1 : 0;
+                     last = now;
+                     if (same >= 2 || ++frames > 300) done(same >= 2);
+                     else requestAnimationFrame(step);
+                 };
+                 requestAnimationFrame(step);",
+                vec![json!(css)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("[{}] scrolling to {css}: {e}", self.engine));
+        assert_eq!(
+            still,
+            json!(true),
+            "[{}] {css} kept moving for 300 frames after scrolling to it",
+            self.engine
+        );
         el.click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
