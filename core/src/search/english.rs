@@ -33,7 +33,8 @@ fn words(s: &str) -> Vec<String> {
     let mut word = String::new();
     for c in s.chars() {
         match fold_char(c) {
-            Some(f) if f.is_alphanumeric() => word.push(f),
+            // English names are ASCII; other letters cut words (and no Unicode tables).
+            Some(f) if f.is_ascii_alphanumeric() => word.push(f),
             _ => {
                 if !word.is_empty() {
                     out.push(std::mem::take(&mut word));
