@@ -65,6 +65,23 @@ fn on_click(ev: Event) {
             None => {}
         }
         focus("#results");
+    } else if let Some(s) = hit("[data-suggest-facet]") {
+        // A suggestion: filter by the value instead of the search that found nothing.
+        let facet = attr(&s, "data-suggest-facet").and_then(|k| facet_of(&k));
+        let value = facet
+            .zip(attr(&s, "data-suggest-value"))
+            .and_then(|(f, n)| Some((f, ARTICLE.value_index(f, &n)? as u16)));
+        if let Some((f, v)) = value {
+            update(|s| {
+                Some(s.change(Change::Click, |sel| {
+                    sel.q.clear();
+                    if !sel.is_chosen(f, v) {
+                        sel.toggle(f, v);
+                    }
+                }))
+            });
+            focus("#results");
+        }
     } else if hit("[data-clear-all]").is_some() {
         update(|s| Some(s.change(Change::Click, |sel| *sel = Default::default())));
         focus("#results");

@@ -19,16 +19,19 @@ pub struct Row {
     pub via: Element,
 }
 
-/// A facet value's button and its chip.
+/// A facet value's button, its chip, and its suggestion in the empty state.
 pub struct Value {
     pub button: Element,
     pub count: Element,
     pub chip: Element,
+    pub suggest: Element,
 }
 
 pub struct Figure {
     pub row: Element,
     pub block: usize,
+    /// Its bar and the index of its comparison (figures with a bar only).
+    pub bar: Option<(Element, usize)>,
 }
 
 pub struct Page {
@@ -48,6 +51,9 @@ pub struct Page {
     /// The notice's list items and their `<code>`.
     pub notice_slots: Vec<(Element, Element)>,
     pub search: HtmlInputElement,
+    pub search_note: Element,
+    pub search_terms: Element,
+    pub suggest: Element,
     pub search_cut: Element,
     pub context: HtmlInputElement,
     pub print_filters: Element,
@@ -55,6 +61,7 @@ pub struct Page {
     /// Each group of figures with the indexes of its figures.
     pub figure_groups: Vec<(Element, Vec<usize>)>,
     pub figures_none: Element,
+    pub figures_nocompare: Element,
     /// Stars and guide cards with their platform.
     pub stars: Vec<(Element, u16)>,
     pub cards: Vec<(Element, Element, u16)>,
@@ -167,6 +174,7 @@ impl Page {
             // By value index: the panel orders platforms by group, not by index.
             let mut buttons: Vec<Option<Element>> = vec![None; ARTICLE.facet_len(facet)];
             let mut chips = buttons.clone();
+            let mut suggest = buttons.clone();
             for b in all(None, &["button[data-facet=\"", key, "\"]"].concat()) {
                 let v = f.value(facet, &b, "data-value");
                 buttons[v] = Some(b);
@@ -175,15 +183,21 @@ impl Page {
                 let v = f.value(facet, &c, "data-chip-value");
                 chips[v] = Some(c);
             }
+            for s in all(None, &["[data-suggest-facet=\"", key, "\"]"].concat()) {
+                let v = f.value(facet, &s, "data-suggest-value");
+                suggest[v] = Some(s);
+            }
             buttons
                 .into_iter()
                 .zip(chips)
-                .map(|(button, chip)| {
+                .zip(suggest)
+                .map(|((button, chip), suggest)| {
                     let button = f.or_stand_in(button);
                     Value {
                         count: f.one(Some(&button), ".facet-count"),
                         button,
                         chip: f.or_stand_in(chip),
+                        suggest: f.or_stand_in(suggest),
                     }
                 })
                 .collect()
@@ -197,15 +211,26 @@ impl Page {
             .map(|(c, li)| (li, c))
             .collect();
         f.check(notice_slots.len() == MAX_IGNORED_KEPT + 1);
+        let mut comparisons: Vec<String> = Vec::new();
         let figures: Vec<Figure> = all(None, "[data-figure-block]")
             .into_iter()
             .map(|row| {
                 let id = attr(&row, "data-figure-block").unwrap_or_default();
                 let block = ARTICLE.blocks.iter().position(|b| b.id == id);
                 f.check(block.is_some());
+                let bar = find(&row, "[data-compare]").map(|bar| {
+                    let name = attr(&bar, "data-compare").unwrap_or_default();
+                    let at = comparisons.iter().position(|c| *c == name);
+                    let at = at.unwrap_or_else(|| {
+                        comparisons.push(name);
+                        comparisons.len() - 1
+                    });
+                    (bar, at)
+                });
                 Figure {
                     row,
                     block: block.unwrap_or(0),
+                    bar,
                 }
             })
             .collect();
@@ -247,12 +272,16 @@ impl Page {
             notice,
             notice_slots,
             search: f.one(None, "#search").unchecked_into(),
+            search_note: f.one(None, "[data-search-note]"),
+            search_terms: f.one(None, "[data-search-terms]"),
+            suggest: f.one(None, "[data-suggest]"),
             search_cut: f.one(None, "[data-search-cut]"),
             context: f.one(None, "[data-context-toggle]").unchecked_into(),
             print_filters: f.one(None, "[data-print-filters]"),
             figures,
             figure_groups,
             figures_none: f.one(None, "[data-figures-none]"),
+            figures_nocompare: f.one(None, "[data-figures-nocompare]"),
             stars,
             cards,
             drawer_toggle: f.one(None, "[data-drawer-toggle]"),

@@ -56,6 +56,9 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
                     .unchecked_ref::<HtmlButtonElement>()
                     .set_disabled(now.disabled);
             }
+            if before.map(|b| b.suggested) != Some(now.suggested) {
+                show(&v.suggest, now.suggested);
+            }
             if before.map(|b| b.count) != Some(now.count) {
                 let n = num(now.count);
                 set_attr(&v.button, "data-count", &n);
@@ -73,6 +76,14 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
     if differs(prev, next, |v| &v.q) {
         show(&page.q_chip, !next.q.is_empty());
         set_text(&page.q_chip_text, &next.q);
+    }
+    if differs(prev, next, |v| &v.terms) {
+        show(&page.search_note, !next.terms.is_empty());
+        set_text(&page.search_terms, &next.terms);
+    }
+    let suggesting = |v: &View| v.values.iter().flatten().any(|x| x.suggested);
+    if prev.is_none_or(|p| suggesting(p) != suggesting(next)) {
+        show(&page.suggest, suggesting(next));
     }
     if page.search.value() != next.typed {
         page.search.set_value(&next.typed);
@@ -155,26 +166,41 @@ fn rows(page: &Page, prev: Option<&View>, next: &View) {
     }
 }
 
-/// Key figures follow the results: a row per figure of a shown block.
+/// Key figures follow the results: a row per figure of a shown block, and bars only
+/// where two figures of one comparison are left to compare.
 fn figures(page: &Page, prev: Option<&View>, next: &View) {
     let shown = |v: &View, i: usize| v.outcome.matched[page.figures[i].block];
     let changed = |i: usize| prev.is_none_or(|p| shown(p, i) != shown(next, i));
+    if !(0..page.figures.len()).any(changed) {
+        return;
+    }
+    let mut left: Vec<usize> = Vec::new();
     for (i, f) in page.figures.iter().enumerate() {
-        if changed(i) {
-            show(&f.row, shown(next, i));
+        show(&f.row, shown(next, i));
+        if let (Some((_, c)), true) = (&f.bar, shown(next, i)) {
+            left.resize(left.len().max(c + 1), 0);
+            left[*c] += 1;
+        }
+    }
+    for f in &page.figures {
+        if let Some((bar, c)) = &f.bar {
+            let on = left.get(*c).is_some_and(|&n| n >= 2);
+            let _ = if on {
+                bar.remove_attribute("display")
+            } else {
+                bar.set_attribute("display", "none")
+            };
         }
     }
     for (group, members) in &page.figure_groups {
-        if members.iter().any(|&i| changed(i)) {
-            show(group, members.iter().any(|&i| shown(next, i)));
-        }
+        show(group, members.iter().any(|&i| shown(next, i)));
     }
-    if (0..page.figures.len()).any(changed) {
-        show(
-            &page.figures_none,
-            !(0..page.figures.len()).any(|i| shown(next, i)),
-        );
-    }
+    let any = (0..page.figures.len()).any(|i| shown(next, i));
+    show(&page.figures_none, !any);
+    show(
+        &page.figures_nocompare,
+        any && !left.iter().any(|&n| n >= 2),
+    );
 }
 
 /// The guide's stars and cards show which platforms are chosen.

@@ -45,6 +45,8 @@ pub struct ValueView {
     pub count: usize,
     pub pressed: bool,
     pub disabled: bool,
+    /// Offered in the empty state (a term of a search that found nothing names it).
+    pub suggested: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +63,9 @@ pub struct View {
     pub q: String,
     /// The search box's text.
     pub typed: String,
+    /// The terms the results hold when the whole search found nothing (` · `-joined;
+    /// empty: the whole search, or none).
+    pub terms: String,
     /// Anything chosen (then "clear all" shows).
     pub any: bool,
     pub chosen: usize,
@@ -112,6 +117,7 @@ impl View {
                         count,
                         pressed,
                         disabled: count == 0 && !pressed,
+                        suggested: outcome.suggestions.contains(&(f, v as u16)),
                     }
                 })
                 .collect()
@@ -140,6 +146,7 @@ impl View {
             search_cut: sel.q.chars().count() > MAX_QUERY_CHARS,
             print: active_filters(&ARTICLE, sel, t),
             typed: sel.q.clone(),
+            terms: outcome.terms.join(" · "),
             q,
             lang: state.lang,
             context,

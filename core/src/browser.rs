@@ -2,9 +2,10 @@
 //! rendered at build time); the app only filters, searches and explains. So the copy
 //! embedded in the WebAssembly keeps what those read: the blocks' text, gaps, kinds and
 //! facet memberships (with their reasons), the values' names and English names, the
-//! sections' extents and the readings. What only the page displays — topic definitions,
-//! key figures and their labels, platform facts and spelled pinyin, section English
-//! names, the masthead, the banner and the source-line pieces — is left out.
+//! themes' English definitions and the figures' English labels (the search reads them),
+//! the sections' extents and the readings. What only the page displays — Chinese
+//! definitions and labels, platform facts and spelled pinyin, section English names, the
+//! masthead, the banner and the source-line pieces — is left out.
 //!
 //! `core/tests/browser_article.rs` checks that filtering, search and reasons give the
 //! same results on both copies.
@@ -48,7 +49,6 @@ pub fn for_browser(a: &Article) -> Article {
                 .iter()
                 .map(|t| Theme {
                     definition: "",
-                    definition_en: "",
                     ..*t
                 })
                 .collect(),
@@ -66,6 +66,15 @@ pub fn for_browser(a: &Article) -> Article {
         ),
         projects: a.projects,
         pinyin: a.pinyin,
-        figures: &[],
+        figures: leak(
+            a.figures
+                .iter()
+                .map(|f| KeyFigure {
+                    label: "",
+                    text_en: "",
+                    ..*f
+                })
+                .collect(),
+        ),
     }
 }

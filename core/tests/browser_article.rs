@@ -24,7 +24,7 @@ fn any_selection() -> impl Strategy<Value = Selection> {
             Just(String::new()),
             Just("  ".to_string()),
             "[金义新区项目湖发展 ８.1%]{0,4}",
-            "(jinyihu|jyh|Jinyi Lake|free trade zone|changsanjiao|dushiqu)",
+            "(jinyihu|jyh|Jinyi Lake|free trade zone|changsanjiao|dushiqu|GDP|signing|investment|人才 金义湖|人才 jinyihu)",
         ],
     )
         .prop_map(|(t, p, j, q)| Selection {
@@ -76,7 +76,14 @@ fn the_browsers_article_leaves_out_only_what_the_page_shows() {
         .iter()
         .zip(full.blocks)
         .all(|(s, f)| s.text == f.text && s.id == f.id));
-    assert!(slim.themes.iter().all(|t| t.definition.is_empty()));
-    assert!(slim.figures.is_empty() && slim.banner.is_empty());
+    assert!(slim
+        .themes
+        .iter()
+        .all(|t| t.definition.is_empty() && !t.definition_en.is_empty()));
+    assert!(slim
+        .figures
+        .iter()
+        .all(|f| f.label.is_empty() && !f.label_en.is_empty()));
+    assert!(slim.banner.is_empty());
     assert!(slim.platforms.iter().all(|p| p.facts.is_empty()));
 }

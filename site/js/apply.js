@@ -1,6 +1,7 @@
 // At the end of <body>, before the first paint of the results: apply a shared link's
 // filters with the membership the build wrote on each block (data-theme, data-platform,
-// data-project): values of one facet combine with OR, facets with AND, as in the core
+// data-project; a value may be named by an alias, `data-also`): values of one facet
+// combine with OR, facets with AND, as in the core
 // (a browser test checks that both agree on many selections, through `jx.apply`).
 // A search needs the app: until it runs, the page says "searching…" rather than show
 // the unsearched article as if it were the result.
@@ -15,7 +16,8 @@
     const buttons = all('button[data-facet]');
     const chosen = facets.map((f) => {
       const asked = new Set(p.getAll(f).map((v) => v.trim()));
-      return new Set(buttons.filter((b) => b.dataset.facet === f && asked.has(b.dataset.value)).map((b) => b.dataset.value));
+      const names = (b) => [b.dataset.value, ...(b.dataset.also || '').split(' ')];
+      return new Set(buttons.filter((b) => b.dataset.facet === f && names(b).some((n) => asked.has(n))).map((b) => b.dataset.value));
     });
     const q = p.getAll('q').map((v) => v.trim()).find((v) => v) || '';
     let total = 0;

@@ -197,15 +197,18 @@ impl Rng {
 }
 
 /// A random link: up to three values per facet, sometimes padded with spaces, sometimes
-/// an unknown value, in any order.
+/// by an alias, sometimes an unknown value, in any order.
 fn random_query(a: &Article, rng: &mut Rng) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
     for f in Facet::ALL {
         for _ in 0..rng.below(4) {
-            let name = a.value_name(f, rng.below(a.facet_len(f))).to_string();
-            let value = match rng.below(6) {
+            let v = rng.below(a.facet_len(f));
+            let name = a.value_name(f, v).to_string();
+            let aliases = a.value_aliases(f, v);
+            let value = match rng.below(7) {
                 0 => format!(" {name} "),
                 1 => format!("{name}x"),
+                2 if !aliases.is_empty() => aliases[rng.below(aliases.len())].to_string(),
                 _ => name,
             };
             pairs.push((f.key().to_string(), value));

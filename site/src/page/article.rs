@@ -141,6 +141,7 @@ pub fn article(cx: Ctx) -> impl IntoView {
         <div class="empty" data-empty="" role="status" hidden>
             <p><strong>{w(|t| t.empty_title)}</strong></p>
             <p>{w(|t| t.empty_hint)}</p>
+            {super::status::suggestions(cx)}
             <button type="button" data-clear-all="">{w(|t| t.clear_all)}</button>
         </div>
         {sections}

@@ -88,7 +88,13 @@ fn dipper(cx: Ctx) -> impl IntoView {
 fn card(cx: Ctx, p: usize) -> impl IntoView {
     let a = cx.article;
     let plat = &a.platforms[p];
-    let mentions = cx.outcome.facet_counts[Facet::Platform as usize][p].to_string();
+    let n = cx.outcome.facet_counts[Facet::Platform as usize][p];
+    let mentions = n.to_string();
+    let unit = if n == 1 {
+        w(|t| t.result_unit).into_any()
+    } else {
+        w(|t| t.results_unit).into_any()
+    };
     let part_of = plat.part_of.map(|parent| {
         let parent = a.platforms[parent as usize].name;
         view! { " · " {w(|t| t.part_of)} " " <span lang="zh-CN">{parent}</span> }
@@ -111,7 +117,7 @@ fn card(cx: Ctx, p: usize) -> impl IntoView {
                 <span lang="en">{plat.en}</span>
                 <span class="own">{w(|t| t.our_translation)}</span>
             </p>
-            <p class="guide-meta">{w(|t| t.mentioned_in)} " " {mentions} " " {w(|t| t.results_unit)} {part_of}</p>
+            <p class="guide-meta">{w(|t| t.mentioned_in)} " " {mentions} " " {unit} {part_of}</p>
             <ul class="facts" lang="zh-CN">{facts}</ul>
         </li>
     }

@@ -49,7 +49,8 @@ fn chips(cx: Ctx) -> impl IntoView {
             let name = a.value_name(f, v);
             view! {
                 <li class="chip" data-chip="" data-chip-facet=f.key() data-chip-value=name hidden>
-                    <span lang="zh-CN">{name}</span>
+                    <span lang="zh-CN" class="chip-name">{name}</span>
+                    <span class="en chip-en" lang="en">{a.value_en(f, v)}</span>
                     {remove_button(view! { <span lang="zh-CN">{name}</span> }.into_any())}
                 </li>
             }
@@ -67,7 +68,8 @@ fn chips(cx: Ctx) -> impl IntoView {
     }
 }
 
-/// The status line above the results.
+/// The status line above the results, and the line that says when the search shows
+/// the paragraphs holding all of its terms rather than the whole query.
 pub fn status(cx: Ctx) -> impl IntoView {
     view! {
         <div class="status">
@@ -77,6 +79,35 @@ pub fn status(cx: Ctx) -> impl IntoView {
                 <input type="checkbox" data-context-toggle="" />
                 {w(|t| t.in_context)}
             </label>
+        </div>
+        <p class="search-note" data-search-note="" role="status" hidden>
+            {w(|t| t.all_terms)} " " <span data-search-terms="" lang="zh-CN"></span>
+        </p>
+    }
+}
+
+/// For the empty state: a button per facet value, shown when a term of a search that
+/// found nothing names it (choosing it filters by it instead of the search).
+pub fn suggestions(cx: Ctx) -> impl IntoView {
+    let a = cx.article;
+    let buttons = Facet::ALL
+        .iter()
+        .flat_map(|&f| (0..a.facet_len(f)).map(move |v| (f, v)))
+        .map(|(f, v)| {
+            view! {
+                <li hidden data-suggest-facet=f.key() data-suggest-value=a.value_name(f, v)>
+                    <button type="button" class="facet suggest">
+                        <span class="facet-name" lang="zh-CN">{a.value_name(f, v)}</span>
+                        <span class="facet-en" lang="en">{a.value_en(f, v)}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="suggest" data-suggest="" hidden>
+            <p>{w(|t| t.try_filters)}</p>
+            <ul class="facet-list">{buttons}</ul>
         </div>
     }
 }
