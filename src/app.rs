@@ -7,6 +7,7 @@ use crate::render::render;
 use crate::state::{State, UrlWrite};
 use crate::url;
 use crate::view::View;
+use jinyi_core::search::searches;
 use jinyi_core::text::Lang;
 use std::cell::RefCell;
 
@@ -34,6 +35,13 @@ fn browser_languages() -> Vec<String> {
     out
 }
 
+/// A search needs the blocks' texts: read them from the page the first time.
+fn texts_for(page: &Page, state: &State) {
+    if searches(&state.sel.q) && !crate::data::load_texts(|| page.texts()) {
+        crate::fault("page", "the page's text differs from the article");
+    }
+}
+
 /// Takes over `page`: reads the state from the URL and shows it.
 #[inline(never)]
 pub fn start(page: Page) {
@@ -53,6 +61,7 @@ pub fn start(page: Page) {
         v.print.clear();
         v
     });
+    texts_for(&page, &state);
     let shown = View::of(&state);
     render(&page, base.as_ref(), &shown);
     for done in ["data-stale", "data-searching", "data-linked"] {
@@ -74,6 +83,7 @@ pub fn update(f: impl FnOnce(&mut State) -> Option<UrlWrite>) {
         if let Some(w) = f(&mut app.state) {
             url::write(&w);
         }
+        texts_for(&app.page, &app.state);
         let next = View::of(&app.state);
         render(&app.page, Some(&app.shown), &next);
         app.shown = next;

@@ -141,6 +141,19 @@ impl Finder {
 }
 
 impl Page {
+    /// Every block's own text, as the page shows it, in reading order.
+    pub fn texts(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .map(|r| {
+                text_nodes(&r.block)
+                    .iter()
+                    .filter_map(|n| n.text_content())
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Finds the page's elements: `None` when the page is not the one this app was built
     /// with (a block, a value or a control differs or is missing).
     pub fn adopt() -> Option<Page> {

@@ -1,7 +1,7 @@
 //! Writes a view into the adopted page, touching only what differs from the view shown
 //! before (`None`: write everything, as after a shared link's first paint).
 
-use crate::data::ARTICLE;
+use crate::data::article;
 use crate::dom::{flag, num, set_attr, set_class, set_text, show};
 use crate::marks;
 use crate::page::Page;
@@ -151,7 +151,7 @@ fn rows(page: &Page, prev: Option<&View>, next: &View) {
         }
         let hits = &next.outcome.hits[b];
         if prev.is_none_or(|p| &p.outcome.hits[b] != hits)
-            && !marks::show(&row.block, ARTICLE.blocks[b].text, hits)
+            && !marks::show(&row.block, article().blocks[b].text, hits)
         {
             crate::fault("page", "a block of the page differs from the article");
         }

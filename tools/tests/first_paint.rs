@@ -115,7 +115,7 @@ const FRAMES: &str = "window.__frames = [];
         const ready = document.documentElement.hasAttribute('data-ready');
         window.__frames.push({
             blocks: shown('[data-block]').map(e => e.dataset.block).join(' '),
-            words: Array.from(new Set(shown('.zh, .en').map(e => e.className))).sort().join(' '),
+            words: Array.from(new Set(shown('.zh, .en').map(e => e.classList.contains('zh') ? 'zh' : 'en'))).sort().join(' '),
         });
         if (!ready || window.__frames.length < 5000) requestAnimationFrame(sample);
     };
