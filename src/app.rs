@@ -67,6 +67,7 @@ pub fn start(page: Page) {
     for done in ["data-stale", "data-searching", "data-linked"] {
         flag(&html, done, false);
     }
+    print_url(&page);
     crate::dom::set_attr(&html, "data-ready", "1");
     APP.with(|app| *app.borrow_mut() = Some(App { page, state, shown }));
 }
@@ -82,12 +83,37 @@ pub fn update(f: impl FnOnce(&mut State) -> Option<UrlWrite>) {
         crate::debug_panic("click");
         if let Some(w) = f(&mut app.state) {
             url::write(&w);
+            print_url(&app.page);
         }
         texts_for(&app.page, &app.state);
         let next = View::of(&app.state);
         render(&app.page, Some(&app.shown), &next);
         app.shown = next;
     });
+}
+
+/// Brings the results into view when they are out of it: the first shown block
+/// (`to_first`), else the status line with the count.
+pub fn reveal(to_first: bool) {
+    APP.with(|app| {
+        let app = app.borrow();
+        let Some(app) = app.as_ref() else {
+            return;
+        };
+        let first = to_first
+            .then(|| app.shown.rows.iter().position(|r| r.matched))
+            .flatten();
+        match first {
+            Some(b) => crate::dom::bring_into_view(&app.page.rows[b].block),
+            None => crate::dom::bring_into_view(&app.page.status),
+        }
+    });
+}
+
+/// Shows the page's address (with its state) on the printed page.
+fn print_url(page: &Page) {
+    let href = web_sys::window().and_then(|w| w.location().href().ok());
+    crate::dom::set_text(&page.print_url, &href.unwrap_or_default());
 }
 
 /// Reads the state (for event handlers that decide from it).

@@ -1,7 +1,7 @@
 //! What the reader does, turned into state changes: one listener per kind of event on
 //! the document (the page's controls are found by their `data-*` hooks), and Back/Forward.
 
-use crate::app::{update, with_state};
+use crate::app::{reveal, update, with_state};
 use crate::data::ARTICLE;
 use crate::dom::{attr, find_doc};
 use crate::state::Change;
@@ -51,6 +51,8 @@ fn on_click(ev: Event) {
     if let Some(b) = hit("button[data-facet]") {
         if let Some(f) = attr(&b, "data-facet").and_then(|k| facet_of(&k)) {
             toggle(f, attr(&b, "data-value"));
+            // The count (or the first result) stays in sight of the panel.
+            reveal(false);
         }
     } else if let Some(chip) =
         hit("[data-chip-remove]").and_then(|b| b.closest("[data-chip]").ok().flatten())
@@ -105,9 +107,11 @@ fn on_click(ev: Event) {
         drawer(false);
     } else if let Some(star) = hit("[data-star]") {
         toggle(Facet::Platform, attr(&star, "data-star"));
+        reveal(true);
     } else if let Some(link) = hit("a[data-guide-link]") {
         ev.prevent_default();
         toggle(Facet::Platform, attr(&link, "data-guide-link"));
+        reveal(true);
     }
 }
 
@@ -137,6 +141,10 @@ fn on_change(ev: Event) {
             s.context = on;
             None
         });
+        // In the whole article, the first match is where reading starts.
+        if on {
+            reveal(true);
+        }
     }
 }
 
@@ -154,10 +162,6 @@ fn on_keydown(ev: Event) {
     }
     if key == "Escape" && with_state(|s| s.drawer).unwrap_or(false) {
         drawer(false);
-    }
-    if (key == "Enter" || key == " ") && target.has_attribute("data-star") {
-        ev.prevent_default();
-        toggle(Facet::Platform, attr(&target, "data-star"));
     }
 }
 

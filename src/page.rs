@@ -66,8 +66,14 @@ pub struct Page {
     pub stars: Vec<(Element, u16)>,
     pub cards: Vec<(Element, Element, u16)>,
     pub drawer_toggle: Element,
+    /// The status line (count and chips) and the article, for bringing results into view.
+    pub status: Element,
+    pub article: Element,
+    pub print_url: Element,
     pub chosen_count: Element,
     pub panel: Element,
+    /// The panel's box: the drawer's dialog on a phone.
+    pub panel_box: Element,
     /// What the open drawer covers (made `inert`).
     pub covered: Vec<Element>,
 }
@@ -278,7 +284,7 @@ impl Page {
             q_chip_text: f.one(Some(&q_chip), "[data-chip-q]"),
             q_chip,
             clear_all: f.one(None, ".clear-all"),
-            count_numbers: all(Some(&count), ".n"),
+            count_numbers: all(None, "[data-n]"),
             count,
             banner: f.one(None, "[data-banner]"),
             empty: f.one(None, "[data-empty]"),
@@ -298,9 +304,13 @@ impl Page {
             stars,
             cards,
             drawer_toggle: f.one(None, "[data-drawer-toggle]"),
+            status: f.one(None, ".status"),
+            article: f.one(None, "article"),
+            print_url: f.one(None, "[data-print-url]"),
             chosen_count: f.one(None, "[data-chosen-count]"),
             panel: f.one(None, "#panel"),
-            covered: [".skip", ".masthead", "main", ".footer"]
+            panel_box: f.one(None, "[data-panel-box]"),
+            covered: [".skips", ".masthead", "main", ".footer"]
                 .iter()
                 .map(|css| f.one(None, css))
                 .collect(),

@@ -121,8 +121,19 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
         show(&chosen, next.chosen > 0);
         set_text(&chosen, &[" (", &num(next.chosen), ")"].concat());
     }
+    if differs(prev, next, |v| &v.context) {
+        flag(&page.article, "data-context", next.context);
+    }
     if differs(prev, next, |v| &v.drawer) {
         set_class(&page.panel, "open", next.drawer);
+        // Open, the drawer is a modal dialog over the page.
+        if next.drawer {
+            set_attr(&page.panel_box, "role", "dialog");
+            set_attr(&page.panel_box, "aria-modal", "true");
+        } else {
+            let _ = page.panel_box.remove_attribute("role");
+            let _ = page.panel_box.remove_attribute("aria-modal");
+        }
         set_attr(
             &page.drawer_toggle,
             "aria-expanded",

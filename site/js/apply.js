@@ -38,7 +38,7 @@
     show(one('[data-banner]'), !any);
     show(one('[data-empty]'), !total);
     one('[data-result-count]').dataset.resultCount = total;
-    for (const n of all('[data-result-count] .n')) n.textContent = total;
+    for (const n of all('[data-n]')) n.textContent = total;
     for (const b of buttons) b.setAttribute('aria-pressed', chosen[facets.indexOf(b.dataset.facet)].has(b.dataset.value));
     for (const c of all('[data-chip-value]')) show(c, chosen[facets.indexOf(c.dataset.chipFacet)].has(c.dataset.chipValue));
     show(one('[data-chip-facet="q"]'), q);

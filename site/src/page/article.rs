@@ -47,7 +47,8 @@ fn names(cx: Ctx, b: &Block, f: Facet) -> String {
 }
 
 /// A paragraph or caption (`data-block`, `data-match`), then the lines that say why it
-/// matched (empty and hidden until a filter or search explains it).
+/// matched (empty and hidden until a filter or search explains it). A block takes focus
+/// when a link leads to it (`tabindex="-1"`: not a tab stop).
 fn block(cx: Ctx, i: usize) -> impl IntoView {
     let b = &cx.article.blocks[i];
     let (theme, platform, project) = (
@@ -60,6 +61,7 @@ fn block(cx: Ctx, i: usize) -> impl IntoView {
             <figure
                 class="block figure"
                 id=b.id
+                tabindex="-1"
                 lang="zh-CN"
                 data-block=b.id
                 data-match="1"
@@ -76,6 +78,7 @@ fn block(cx: Ctx, i: usize) -> impl IntoView {
             <p
                 class=if b.kind == BlockKind::Intro { "block intro" } else { "block" }
                 id=b.id
+                tabindex="-1"
                 lang="zh-CN"
                 data-block=b.id
                 data-match="1"

@@ -66,8 +66,8 @@ pub fn key_figures(cx: Ctx) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="key-figures" data-key-figures="" id="figures">
-            <summary>
+        <details class="key-figures" data-key-figures="">
+            <summary id="figures">
                 <h2 class="extras-title">{w(|t| t.figures_title)}</h2>
             </summary>
             <p class="guide-note">{w(|t| t.figures_note)}</p>

@@ -9,21 +9,27 @@ use jinyi_core::query::MAX_IGNORED_KEPT;
 use jinyi_core::text::{EN, ZH};
 use leptos::prelude::*;
 
-/// "显示 n / 31 段" with the number in `.n` (one per language), which the scripts update.
-fn result_count(cx: Ctx) -> impl IntoView {
-    let total = cx.article.blocks.len().to_string();
+/// "显示 n / 31 段" in both languages, the number in `data-n` spans (which the page's
+/// steps and the app keep equal to the result count). `with_total`: "n / 31".
+pub fn count_words(cx: Ctx, with_total: bool) -> impl IntoView {
+    let total = cx.article.blocks.len();
     let n = cx.outcome.count.to_string();
     let line = |t: &'static jinyi_core::text::Text, class: &'static str| {
-        view! {
-            <span class=class>
-                {t.results_of} " " <b class="n">{n.clone()}</b> {format!(" / {total} {}", t.results_unit)}
-            </span>
-        }
+        let of = if with_total {
+            format!(" / {total} {}", t.results_unit)
+        } else {
+            format!(" {}", t.results_unit)
+        };
+        view! { <span class=class>{t.results_of} " " <b data-n="">{n.clone()}</b> {of}</span> }
     };
+    view! { {line(&ZH, "zh")} {line(&EN, "en")} }
+}
+
+/// The live result count (`data-result-count`), announced politely.
+fn result_count(cx: Ctx) -> impl IntoView {
     view! {
         <p class="result-count" role="status" aria-live="polite" data-result-count=cx.outcome.count.to_string()>
-            {line(&ZH, "zh")}
-            {line(&EN, "en")}
+            {count_words(cx, true)}
         </p>
         <p class="searching" data-searching="">{w(|t| t.searching)}</p>
     }
