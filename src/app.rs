@@ -46,7 +46,8 @@ fn texts_for(page: &Page, state: &State) {
 #[inline(never)]
 pub fn start(page: Page) {
     let langs = browser_languages();
-    let state = State::from_query(&url::current_query(), langs.iter().map(String::as_str));
+    let mut state = State::from_query(&url::current_query(), langs.iter().map(String::as_str));
+    state.set_target(&url::current_hash());
     let html = root();
     // The page shows the default state in the language the page step chose, unless it
     // applied a shared link (`data-stale`): then everything is written once.

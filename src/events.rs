@@ -67,23 +67,8 @@ fn on_click(ev: Event) {
             None => {}
         }
         focus("#results");
-    } else if let Some(s) = hit("[data-suggest-facet]") {
-        // A suggestion: filter by the value instead of the search that found nothing.
-        let facet = attr(&s, "data-suggest-facet").and_then(|k| facet_of(&k));
-        let value = facet
-            .zip(attr(&s, "data-suggest-value"))
-            .and_then(|(f, n)| Some((f, ARTICLE.value_index(f, &n)? as u16)));
-        if let Some((f, v)) = value {
-            update(|s| {
-                Some(s.change(Change::Click, |sel| {
-                    sel.q.clear();
-                    if !sel.is_chosen(f, v) {
-                        sel.toggle(f, v);
-                    }
-                }))
-            });
-            focus("#results");
-        }
+    } else if hit("[data-show-target]").is_some() {
+        show_target();
     } else if hit("[data-clear-all]").is_some() {
         update(|s| Some(s.change(Change::Click, |sel| *sel = Default::default())));
         focus("#results");
@@ -112,6 +97,25 @@ fn on_click(ev: Event) {
         ev.prevent_default();
         toggle(Facet::Platform, attr(&link, "data-guide-link"));
         reveal(true);
+    }
+}
+
+/// A paragraph link to a block the filters leave out: show it in the whole article,
+/// there, and marked.
+fn show_target() {
+    let Some(b) = with_state(|s| s.target).flatten() else {
+        return;
+    };
+    update(|s| {
+        s.context = true;
+        None
+    });
+    if let Some(el) = find_doc(&["[data-block=\"", ARTICLE.blocks[b].id, "\"]"].concat()) {
+        crate::dom::set_attr(&el, "data-target", "");
+        el.scroll_into_view_with_bool(true);
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
     }
 }
 
@@ -183,6 +187,13 @@ pub fn install() {
         listen(&doc, "change", on_change);
         listen(&doc, "keydown", on_keydown);
     }
+    listen(&win, "hashchange", |_| {
+        let hash = crate::url::current_hash();
+        update(|s| {
+            s.set_target(&hash);
+            None
+        });
+    });
     listen(&win, "popstate", |_| {
         let q = current_query();
         update(|s| {

@@ -13,18 +13,19 @@ use web_sys::{Element, HtmlInputElement, Node};
 /// that say why it matched.
 pub struct Row {
     pub row: Element,
+    /// Its link in the article map.
+    pub map: Element,
     pub block: Element,
     pub why: Element,
     pub why_text: Element,
     pub via: Element,
 }
 
-/// A facet value's button, its chip, and its suggestion in the empty state.
+/// A facet value's button and its chip.
 pub struct Value {
     pub button: Element,
     pub count: Element,
     pub chip: Element,
-    pub suggest: Element,
 }
 
 pub struct Figure {
@@ -52,8 +53,10 @@ pub struct Page {
     pub notice_slots: Vec<(Element, Element)>,
     pub search: HtmlInputElement,
     pub search_note: Element,
+    pub target_notice: Element,
     pub search_terms: Element,
     pub suggest: Element,
+    pub suggest_list: Element,
     pub search_cut: Element,
     pub context: HtmlInputElement,
     pub print_filters: Element,
@@ -166,6 +169,7 @@ impl Page {
         let f = Finder::default();
         let blocks = all(None, "[data-block]");
         f.check(blocks.len() == ARTICLE.blocks.len());
+        let mut maps = all(None, "[data-map]").into_iter();
         let rows: Vec<Row> = blocks
             .into_iter()
             .zip(ARTICLE.blocks)
@@ -173,7 +177,10 @@ impl Page {
                 f.check(attr(&block, "data-block").as_deref() == Some(b.id));
                 let row = f.or_stand_in(block.parent_element());
                 let why = f.one(Some(&row), "[data-why]");
+                let map = f.or_stand_in(maps.next());
+                f.check(attr(&map, "data-map").as_deref() == Some(b.id));
                 Row {
+                    map,
                     why_text: f.one(Some(&why), "[data-why-text]"),
                     via: f.one(Some(&row), "[data-via]"),
                     why,
@@ -193,7 +200,6 @@ impl Page {
             // By value index: the panel orders platforms by group, not by index.
             let mut buttons: Vec<Option<Element>> = vec![None; ARTICLE.facet_len(facet)];
             let mut chips = buttons.clone();
-            let mut suggest = buttons.clone();
             for b in all(None, &["button[data-facet=\"", key, "\"]"].concat()) {
                 let v = f.value(facet, &b, "data-value");
                 buttons[v] = Some(b);
@@ -202,21 +208,15 @@ impl Page {
                 let v = f.value(facet, &c, "data-chip-value");
                 chips[v] = Some(c);
             }
-            for s in all(None, &["[data-suggest-facet=\"", key, "\"]"].concat()) {
-                let v = f.value(facet, &s, "data-suggest-value");
-                suggest[v] = Some(s);
-            }
             buttons
                 .into_iter()
                 .zip(chips)
-                .zip(suggest)
-                .map(|((button, chip), suggest)| {
+                .map(|(button, chip)| {
                     let button = f.or_stand_in(button);
                     Value {
                         count: f.one(Some(&button), ".facet-count"),
                         button,
                         chip: f.or_stand_in(chip),
-                        suggest: f.or_stand_in(suggest),
                     }
                 })
                 .collect()
@@ -292,8 +292,10 @@ impl Page {
             notice_slots,
             search: f.one(None, "#search").unchecked_into(),
             search_note: f.one(None, "[data-search-note]"),
+            target_notice: f.one(None, "[data-target-notice]"),
             search_terms: f.one(None, "[data-search-terms]"),
             suggest: f.one(None, "[data-suggest]"),
+            suggest_list: f.one(None, "[data-suggest-list]"),
             search_cut: f.one(None, "[data-search-cut]"),
             context: f.one(None, "[data-context-toggle]").unchecked_into(),
             print_filters: f.one(None, "[data-print-filters]"),

@@ -57,7 +57,7 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
                     .set_disabled(now.disabled);
             }
             if before.map(|b| b.suggested) != Some(now.suggested) {
-                show(&v.suggest, now.suggested);
+                flag(&v.button, "data-suggested", now.suggested);
             }
             if before.map(|b| b.count) != Some(now.count) {
                 let n = num(now.count);
@@ -77,13 +77,16 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
         show(&page.q_chip, !next.q.is_empty());
         set_text(&page.q_chip_text, &next.q);
     }
+    if differs(prev, next, |v| &v.target_hidden) {
+        show(&page.target_notice, next.target_hidden);
+    }
     if differs(prev, next, |v| &v.terms) {
         show(&page.search_note, !next.terms.is_empty());
         set_text(&page.search_terms, &next.terms);
     }
-    let suggesting = |v: &View| v.values.iter().flatten().any(|x| x.suggested);
-    if prev.is_none_or(|p| suggesting(p) != suggesting(next)) {
-        show(&page.suggest, suggesting(next));
+    if differs(prev, next, |v| &v.suggestions) {
+        show(&page.suggest, !next.suggestions.is_empty());
+        set_text(&page.suggest_list, &next.suggestions);
     }
     if page.search.value() != next.typed {
         page.search.set_value(&next.typed);
@@ -159,6 +162,7 @@ fn rows(page: &Page, prev: Option<&View>, next: &View) {
                 "data-match",
                 if now.matched { "1" } else { "0" },
             );
+            flag(&row.map, "data-hit", now.matched);
         }
         let hits = &next.outcome.hits[b];
         if prev.is_none_or(|p| &p.outcome.hits[b] != hits)

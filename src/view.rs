@@ -5,7 +5,7 @@
 
 use crate::data::article;
 use crate::state::State;
-use jinyi_core::explain::{active_filters, chosen_values, search_route, Words};
+use jinyi_core::explain::{active_filters, chosen_values, search_route, value_words, Words};
 use jinyi_core::filter::{apply, Outcome};
 use jinyi_core::model::Facet;
 use jinyi_core::search::{searches, SearchIndex, MAX_QUERY_CHARS};
@@ -67,6 +67,8 @@ pub struct View {
     /// The terms the results hold when the whole search found nothing (` · `-joined;
     /// empty: the whole search, or none).
     pub terms: String,
+    /// The facet values a search that found nothing names, in words (` · `-joined).
+    pub suggestions: String,
     /// Anything chosen (then "clear all" shows).
     pub any: bool,
     pub chosen: usize,
@@ -77,6 +79,8 @@ pub struct View {
     pub search_cut: bool,
     pub print: String,
     pub drawer: bool,
+    /// A paragraph link names a block the filters leave out.
+    pub target_hidden: bool,
 }
 
 impl View {
@@ -148,10 +152,19 @@ impl View {
             print: active_filters(article(), sel, t),
             typed: sel.q.clone(),
             terms: outcome.terms.join(" · "),
+            suggestions: outcome
+                .suggestions
+                .iter()
+                .map(|&(f, v)| value_words(article(), f, v as usize, t))
+                .collect::<Vec<String>>()
+                .join(" · "),
             q,
             lang: state.lang,
             context,
             drawer: state.drawer,
+            target_hidden: state
+                .target
+                .is_some_and(|b| !(outcome.matched[b] || context)),
             outcome,
         }
     }

@@ -3,9 +3,10 @@
 //! embedded in the WebAssembly keeps what those read: the blocks' gaps, kinds and facet
 //! memberships (with their reasons), the values' names and English names, the themes'
 //! English definitions and the figures' English labels (the search reads them), the
-//! sections' extents and the readings. What only the page displays — Chinese definitions
-//! and labels, platform facts and spelled pinyin, section English names, the masthead,
-//! the banner and the source-line pieces — is left out, and so are the blocks' texts:
+//! sections' extents and headings, the headline and byline (quotations cite them) and
+//! the readings. What only the page displays — Chinese definitions and labels, platform
+//! facts and spelled pinyin, section English names, the kicker, the banner and the
+//! source-line pieces — is left out, and so are the blocks' texts:
 //! the page holds them, and the app reads them from it on the first search
 //! (`with_texts`), each checked against the hash the build recorded (`text_hash`), so a
 //! page that is not this build's is refused rather than searched.
@@ -26,19 +27,14 @@ pub fn for_browser(a: &Article) -> Article {
     Article {
         masthead: Masthead {
             kicker: NO_TEXT,
-            headline: NO_TEXT,
-            byline: NO_TEXT,
+            ..a.masthead
         },
         banner: &[],
         banner_before: a.banner_before,
         sections: leak(
             a.sections
                 .iter()
-                .map(|s| Section {
-                    heading: None,
-                    en: "",
-                    ..*s
-                })
+                .map(|s| Section { en: "", ..*s })
                 .collect(),
         ),
         blocks: leak(

@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod model;
 pub mod normalize;
 pub mod query;
+pub mod quote;
 pub mod search;
 pub mod text;
 

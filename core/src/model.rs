@@ -293,6 +293,11 @@ impl Block {
 }
 
 impl Article {
+    /// The blocks of `section`.
+    pub fn section_blocks_of(&self, s: &Section) -> &'static [Block] {
+        &self.blocks[s.first as usize..(s.first + s.len) as usize]
+    }
+
     /// The blocks of one section.
     pub fn section_blocks(&self, section: usize) -> &'static [Block] {
         let s = &self.sections[section];

@@ -21,12 +21,15 @@
     });
     const q = p.getAll('q').map((v) => v.trim()).find((v) => v) || '';
     let total = 0;
+    const map = all('[data-map]');
+    let at = 0;
     for (const s of all('[data-section]')) {
       let n = 0;
       for (const b of all('[data-block]', s)) {
         const ok = facets.every((f, i) => !chosen[i].size || (b.dataset[f] || '').split(' ').some((v) => chosen[i].has(v)));
         show(b.parentElement, ok);
         b.dataset.match = ok ? '1' : '0';
+        map[at++].toggleAttribute('data-hit', ok);
         n += ok;
       }
       show(s, n > 0);

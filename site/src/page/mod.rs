@@ -101,6 +101,7 @@ fn page(cx: Ctx) -> impl IntoView {
             </aside>
             <main id="results" tabindex="-1">
                 {status::status(cx)}
+                {status::minimap(cx)}
                 {status::ignored_notice()}
                 {status::print_filters()}
                 <p class="print-only print-url">{w(|t| t.page_address)} " " <span data-print-url=""></span></p>
@@ -111,6 +112,7 @@ fn page(cx: Ctx) -> impl IntoView {
                 <article class="article">{article::article(cx)}</article>
             </main>
         </div>
+        {status::copy_dialog(cx)}
         <footer class="footer">
             <p>{w(|t| t.own_words)}</p>
         </footer>

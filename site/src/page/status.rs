@@ -6,7 +6,8 @@ use super::words::{both, w};
 use super::Ctx;
 use jinyi_core::model::Facet;
 use jinyi_core::query::MAX_IGNORED_KEPT;
-use jinyi_core::text::{EN, ZH};
+use jinyi_core::quote::source_line;
+use jinyi_core::text::{Lang, EN, ZH};
 use leptos::prelude::*;
 
 /// "显示 n / 31 段" in both languages, the number in `data-n` spans (which the page's
@@ -81,40 +82,20 @@ pub fn status(cx: Ctx) -> impl IntoView {
         <div class="status">
             {result_count(cx)}
             {chips(cx)}
+            <button type="button" class="clear-all" data-export="">{w(|t| t.export)}</button>
+            <p class="copied" role="status" data-copied="" hidden>{w(|t| t.copied)}</p>
             <label class="context-toggle">
                 <input type="checkbox" data-context-toggle="" />
                 {w(|t| t.in_context)}
             </label>
         </div>
+        <div class="notice" data-target-notice="" role="status" hidden>
+            <span>{w(|t| t.target_hidden)}</span>
+            <button type="button" class="clear-all" data-show-target="">{w(|t| t.show_target)}</button>
+        </div>
         <p class="search-note" data-search-note="" role="status" hidden>
             {w(|t| t.all_terms)} " " <span data-search-terms="" lang="zh-CN"></span>
         </p>
-    }
-}
-
-/// For the empty state: a button per facet value, shown when a term of a search that
-/// found nothing names it (choosing it filters by it instead of the search).
-pub fn suggestions(cx: Ctx) -> impl IntoView {
-    let a = cx.article;
-    let buttons = Facet::ALL
-        .iter()
-        .flat_map(|&f| (0..a.facet_len(f)).map(move |v| (f, v)))
-        .map(|(f, v)| {
-            view! {
-                <li hidden data-suggest-facet=f.key() data-suggest-value=a.value_name(f, v)>
-                    <button type="button" class="facet suggest">
-                        <span class="facet-name" lang="zh-CN">{a.value_name(f, v)}</span>
-                        <span class="facet-en" lang="en">{a.value_en(f, v)}</span>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="suggest" data-suggest="" hidden>
-            <p>{w(|t| t.try_filters)}</p>
-            <ul class="facet-list">{buttons}</ul>
-        </div>
     }
 }
 
@@ -138,5 +119,73 @@ pub fn print_filters() -> impl IntoView {
         <p class="print-only print-filters">
             {w(|t| t.active_filters)} " " <span data-print-filters="">{both(ZH.no_filters, EN.no_filters)}</span>
         </p>
+    }
+}
+
+/// For the empty state: the facet values a term of a search that found nothing names
+/// (the app writes them, and marks their buttons in the panel with `data-suggested`).
+pub fn suggestions() -> impl IntoView {
+    view! {
+        <p class="suggest" data-suggest="" hidden>
+            {w(|t| t.try_filters)} " " <span data-suggest-list="" lang="zh-CN"></span>
+        </p>
+    }
+}
+
+/// The article map: a link per block in reading order, grouped by section, marked
+/// `data-hit` when the filters keep it; each names its section and first words.
+pub fn minimap(cx: Ctx) -> impl IntoView {
+    let a = cx.article;
+    let sections = a
+        .sections
+        .iter()
+        .map(|sec| {
+            let heading = sec.heading.map_or(ZH.lead, |h| h.text);
+            let links = a
+                .section_blocks_of(sec)
+                .iter()
+                .map(|b| {
+                    let start: String = b.text.chars().take(10).collect();
+                    let title = format!("{heading}：{start}…");
+                    view! { <li><a href=format!("#{}", b.id) data-map=b.id data-hit="" title=title></a></li> }
+                })
+                .collect_view();
+            view! { <li><ol>{links}</ol></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="minimap" data-minimap="" aria-label=ZH.minimap data-en-aria-label=EN.minimap>
+            <ol>{sections}</ol>
+        </nav>
+    }
+}
+
+/// Where a quotation goes when the clipboard cannot take it, and where an export is
+/// offered: the text selected for copying by hand, and a download link. It carries the
+/// source line of a quotation in both languages (`{url}` stands for the link), which
+/// the page's share step (site/js/share.js) puts under what it copies.
+pub fn copy_dialog(cx: Ctx) -> impl IntoView {
+    let a = cx.article;
+    view! {
+        <dialog
+            class="copy-dialog"
+            data-copy-dialog=""
+            aria-labelledby="copy-title"
+            data-source-zh=source_line(a, "{url}", Lang::Zh)
+            data-source-en=source_line(a, "{url}", Lang::En)
+            data-excerpts-zh=ZH.excerpts
+            data-excerpts-en=EN.excerpts
+        >
+            <p id="copy-title">
+                <span data-copy-why="">{w(|t| t.copy_by_hand)}</span>
+                <span data-export-why="">{w(|t| t.export)}</span>
+            </p>
+            <textarea readonly rows="10" data-copy-text="" aria-labelledby="copy-title"></textarea>
+            <p>
+                <a data-download="" hidden>{w(|t| t.download)}</a>
+                " "
+                <button type="button" class="clear-all" data-copy-close="">{w(|t| t.close)}</button>
+            </p>
+        </dialog>
     }
 }
