@@ -35,8 +35,15 @@ impl DriverProcess {
     /// Start `binary --port=<free port>` and wait (at most `timeout`) until its W3C
     /// `/status` says `ready`. Fails if it exits or does not get ready in time.
     pub async fn start(binary: &str, timeout: Duration) -> io::Result<DriverProcess> {
+        DriverProcess::start_command(Command::new(binary), timeout).await
+    }
+
+    /// As [`DriverProcess::start`], for a driver behind a launcher (e.g. `xvfb-run -a
+    /// WebKitWebDriver`): `--port=<free port>` is appended to `command`'s arguments.
+    pub async fn start_command(mut command: Command, timeout: Duration) -> io::Result<Self> {
+        let binary = command.get_program().to_string_lossy().into_owned();
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let child = Command::new(binary)
+        let child = command
             .arg(format!("--port={port}"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
