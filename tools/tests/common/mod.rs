@@ -260,6 +260,8 @@ pub struct Browser {
     /// Console entries read so far (reading the log clears it on chromedriver's side).
     pub logs: Mutex<Vec<Value>>,
     pub driver: Driver,
+    /// The static server; dropping it stops the server, so it lives as long as the browser.
+    pub server: jinyi_devserver::Handle,
 }
 
 impl Browser {
@@ -279,8 +281,8 @@ impl Browser {
 
     /// A browser on the site in `dir` (a built site or a test's modified copy of one).
     pub async fn start_serving(dir: PathBuf, prefix: &str, extra_args: &[&str]) -> Browser {
-        let (addr, _server) = jinyi_tools::spawn(dir, prefix).expect("start static server");
-        let base = format!("http://{addr}{}", jinyi_tools::normalize_prefix(prefix));
+        let (addr, server) = jinyi_devserver::spawn(dir, prefix).expect("start static server");
+        let base = format!("http://{addr}{}", jinyi_devserver::normalize_prefix(prefix));
         let mut driver = Driver::start();
         let chromium = env_or("CHROMIUM", "/usr/bin/chromium");
         let mut args = vec![
@@ -314,6 +316,7 @@ impl Browser {
             base,
             logs: Mutex::new(Vec::new()),
             driver,
+            server,
         }
     }
 
