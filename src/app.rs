@@ -93,18 +93,16 @@ pub fn update(f: impl FnOnce(&mut State) -> Option<UrlWrite>) {
     });
 }
 
-/// Brings the results into view when they are out of it: the first shown block
-/// (`to_first`), else the status line with the count.
-pub fn reveal(to_first: bool) {
+/// Brings the results into view when they are out of it: the first shown block, else
+/// the status line with the count. (A choice in the panel needs none: on a wide screen
+/// the status line stays at the top of the viewport, see style/main.css.)
+pub fn reveal() {
     APP.with(|app| {
         let app = app.borrow();
         let Some(app) = app.as_ref() else {
             return;
         };
-        let first = to_first
-            .then(|| app.shown.rows.iter().position(|r| r.matched))
-            .flatten();
-        match first {
+        match app.shown.rows.iter().position(|r| r.matched) {
             Some(b) => crate::dom::bring_into_view(&app.page.rows[b].block),
             None => crate::dom::bring_into_view(&app.page.status),
         }

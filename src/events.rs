@@ -51,8 +51,6 @@ fn on_click(ev: Event) {
     if let Some(b) = hit("button[data-facet]") {
         if let Some(f) = attr(&b, "data-facet").and_then(|k| facet_of(&k)) {
             toggle(f, attr(&b, "data-value"));
-            // The count (or the first result) stays in sight of the panel.
-            reveal(false);
         }
     } else if let Some(chip) =
         hit("[data-chip-remove]").and_then(|b| b.closest("[data-chip]").ok().flatten())
@@ -92,11 +90,11 @@ fn on_click(ev: Event) {
         drawer(false);
     } else if let Some(star) = hit("[data-star]") {
         toggle(Facet::Platform, attr(&star, "data-star"));
-        reveal(true);
+        reveal();
     } else if let Some(link) = hit("a[data-guide-link]") {
         ev.prevent_default();
         toggle(Facet::Platform, attr(&link, "data-guide-link"));
-        reveal(true);
+        reveal();
     }
 }
 
@@ -147,7 +145,7 @@ fn on_change(ev: Event) {
         });
         // In the whole article, the first match is where reading starts.
         if on {
-            reveal(true);
+            reveal();
         }
     }
 }
