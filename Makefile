@@ -42,9 +42,10 @@ setup-browser:
 build: setup
 	bash scripts/build.sh
 
-## serve:   release build, then serve dist/ with the project's static server (ADDR=127.0.0.1:8080)
+## serve:   release build, then serve dist/ with the dev server (ADDR=127.0.0.1:8080)
+# jinyi-devserver alone: no bench or browser-test dependency is built for this.
 serve: build
-	cargo run -q --release -p jinyi-tools --bin serve -- dist --addr $(ADDR)
+	cargo run -q --release -p jinyi-devserver --bin serve -- dist --addr $(ADDR)
 
 ## dist:    release build + pre-compressed .br/.gz copies of html/js/wasm/css/svg
 dist: build
@@ -76,9 +77,9 @@ lint: setup
 fmt:
 	cargo fmt --all
 
-## bench:   run the benchmark binary (jinyi-tools bench)
+## bench:   run the benchmark binary (jinyi-bench; needs `make dist` first)
 bench: setup
-	cargo run -q --release -p jinyi-tools --bin bench
+	cargo run -q --release -p jinyi-bench --bin bench
 
 ## clean:   remove build outputs (target/, dist/); keeps node_modules/
 clean:

@@ -7,6 +7,7 @@ use crate::render::render;
 use crate::state::{State, UrlWrite};
 use crate::url;
 use crate::view::View;
+use jinyi_core::search::searches;
 use jinyi_core::text::Lang;
 use std::cell::RefCell;
 
@@ -34,11 +35,19 @@ fn browser_languages() -> Vec<String> {
     out
 }
 
+/// A search needs the blocks' texts: read them from the page the first time.
+fn texts_for(page: &Page, state: &State) {
+    if searches(&state.sel.q) && !crate::data::load_texts(|| page.texts()) {
+        crate::fault("page", "the page's text differs from the article");
+    }
+}
+
 /// Takes over `page`: reads the state from the URL and shows it.
 #[inline(never)]
 pub fn start(page: Page) {
     let langs = browser_languages();
-    let state = State::from_query(&url::current_query(), langs.iter().map(String::as_str));
+    let mut state = State::from_query(&url::current_query(), langs.iter().map(String::as_str));
+    state.set_target(&url::current_hash());
     let html = root();
     // The page shows the default state in the language the page step chose, unless it
     // applied a shared link (`data-stale`): then everything is written once.
@@ -53,11 +62,13 @@ pub fn start(page: Page) {
         v.print.clear();
         v
     });
+    texts_for(&page, &state);
     let shown = View::of(&state);
     render(&page, base.as_ref(), &shown);
     for done in ["data-stale", "data-searching", "data-linked"] {
         flag(&html, done, false);
     }
+    print_url(&page);
     crate::dom::set_attr(&html, "data-ready", "1");
     APP.with(|app| *app.borrow_mut() = Some(App { page, state, shown }));
 }
@@ -73,11 +84,35 @@ pub fn update(f: impl FnOnce(&mut State) -> Option<UrlWrite>) {
         crate::debug_panic("click");
         if let Some(w) = f(&mut app.state) {
             url::write(&w);
+            print_url(&app.page);
         }
+        texts_for(&app.page, &app.state);
         let next = View::of(&app.state);
         render(&app.page, Some(&app.shown), &next);
         app.shown = next;
     });
+}
+
+/// Brings the results into view when they are out of it: the first shown block, else
+/// the status line with the count. (A choice in the panel needs none: on a wide screen
+/// the status line stays at the top of the viewport, see style/main.css.)
+pub fn reveal() {
+    APP.with(|app| {
+        let app = app.borrow();
+        let Some(app) = app.as_ref() else {
+            return;
+        };
+        match app.shown.rows.iter().position(|r| r.matched) {
+            Some(b) => crate::dom::bring_into_view(&app.page.rows[b].block),
+            None => crate::dom::bring_into_view(&app.page.status),
+        }
+    });
+}
+
+/// Shows the page's address (with its state) on the printed page.
+fn print_url(page: &Page) {
+    let href = web_sys::window().and_then(|w| w.location().href().ok());
+    crate::dom::set_text(&page.print_url, &href.unwrap_or_default());
 }
 
 /// Reads the state (for event handlers that decide from it).

@@ -70,6 +70,18 @@ pub fn set_class(el: &Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);
 }
 
+/// Scrolls `el` to the top of the viewport unless its top is already in view.
+pub fn bring_into_view(el: &Element) {
+    let top = el.get_bounding_client_rect().top();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if top < 0.0 || top > height - 48.0 {
+        el.scroll_into_view_with_bool(true);
+    }
+}
+
 /// A number as text, without the formatting machinery.
 pub fn num(n: usize) -> String {
     let mut s = String::new();

@@ -1,7 +1,7 @@
 //! What the reader does, turned into state changes: one listener per kind of event on
 //! the document (the page's controls are found by their `data-*` hooks), and Back/Forward.
 
-use crate::app::{update, with_state};
+use crate::app::{reveal, update, with_state};
 use crate::data::ARTICLE;
 use crate::dom::{attr, find_doc};
 use crate::state::Change;
@@ -65,6 +65,8 @@ fn on_click(ev: Event) {
             None => {}
         }
         focus("#results");
+    } else if hit("[data-show-target]").is_some() {
+        show_target();
     } else if hit("[data-clear-all]").is_some() {
         update(|s| Some(s.change(Change::Click, |sel| *sel = Default::default())));
         focus("#results");
@@ -88,9 +90,30 @@ fn on_click(ev: Event) {
         drawer(false);
     } else if let Some(star) = hit("[data-star]") {
         toggle(Facet::Platform, attr(&star, "data-star"));
+        reveal();
     } else if let Some(link) = hit("a[data-guide-link]") {
         ev.prevent_default();
         toggle(Facet::Platform, attr(&link, "data-guide-link"));
+        reveal();
+    }
+}
+
+/// A paragraph link to a block the filters leave out: show it in the whole article,
+/// there, and marked.
+fn show_target() {
+    let Some(b) = with_state(|s| s.target).flatten() else {
+        return;
+    };
+    update(|s| {
+        s.context = true;
+        None
+    });
+    if let Some(el) = find_doc(&["[data-block=\"", ARTICLE.blocks[b].id, "\"]"].concat()) {
+        crate::dom::set_attr(&el, "data-target", "");
+        el.scroll_into_view_with_bool(true);
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
     }
 }
 
@@ -120,6 +143,10 @@ fn on_change(ev: Event) {
             s.context = on;
             None
         });
+        // In the whole article, the first match is where reading starts.
+        if on {
+            reveal();
+        }
     }
 }
 
@@ -137,10 +164,6 @@ fn on_keydown(ev: Event) {
     }
     if key == "Escape" && with_state(|s| s.drawer).unwrap_or(false) {
         drawer(false);
-    }
-    if (key == "Enter" || key == " ") && target.has_attribute("data-star") {
-        ev.prevent_default();
-        toggle(Facet::Platform, attr(&target, "data-star"));
     }
 }
 
@@ -162,6 +185,13 @@ pub fn install() {
         listen(&doc, "change", on_change);
         listen(&doc, "keydown", on_keydown);
     }
+    listen(&win, "hashchange", |_| {
+        let hash = crate::url::current_hash();
+        update(|s| {
+            s.set_target(&hash);
+            None
+        });
+    });
     listen(&win, "popstate", |_| {
         let q = current_query();
         update(|s| {

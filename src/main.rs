@@ -17,6 +17,11 @@ mod view;
 
 use wasm_bindgen::JsValue;
 
+/// Talc instead of std's dlmalloc: the same job in fewer bytes of Wasm.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Marks the page as faulty (`data-fault`, which shows the page's notice) and logs why.
 fn fault(kind: &str, why: &str) {
     web_sys::console::error_1(&JsValue::from_str(why));

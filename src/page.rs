@@ -13,6 +13,8 @@ use web_sys::{Element, HtmlInputElement, Node};
 /// that say why it matched.
 pub struct Row {
     pub row: Element,
+    /// Its link in the article map.
+    pub map: Element,
     pub block: Element,
     pub why: Element,
     pub why_text: Element,
@@ -29,6 +31,8 @@ pub struct Value {
 pub struct Figure {
     pub row: Element,
     pub block: usize,
+    /// Its bar and the index of its comparison (figures with a bar only).
+    pub bar: Option<(Element, usize)>,
 }
 
 pub struct Page {
@@ -48,6 +52,11 @@ pub struct Page {
     /// The notice's list items and their `<code>`.
     pub notice_slots: Vec<(Element, Element)>,
     pub search: HtmlInputElement,
+    pub search_note: Element,
+    pub target_notice: Element,
+    pub search_terms: Element,
+    pub suggest: Element,
+    pub suggest_list: Element,
     pub search_cut: Element,
     pub context: HtmlInputElement,
     pub print_filters: Element,
@@ -55,12 +64,19 @@ pub struct Page {
     /// Each group of figures with the indexes of its figures.
     pub figure_groups: Vec<(Element, Vec<usize>)>,
     pub figures_none: Element,
+    pub figures_nocompare: Element,
     /// Stars and guide cards with their platform.
     pub stars: Vec<(Element, u16)>,
     pub cards: Vec<(Element, Element, u16)>,
     pub drawer_toggle: Element,
+    /// The status line (count and chips) and the article, for bringing results into view.
+    pub status: Element,
+    pub article: Element,
+    pub print_url: Element,
     pub chosen_count: Element,
     pub panel: Element,
+    /// The panel's box: the drawer's dialog on a phone.
+    pub panel_box: Element,
     /// What the open drawer covers (made `inert`).
     pub covered: Vec<Element>,
 }
@@ -134,12 +150,26 @@ impl Finder {
 }
 
 impl Page {
+    /// Every block's own text, as the page shows it, in reading order.
+    pub fn texts(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .map(|r| {
+                text_nodes(&r.block)
+                    .iter()
+                    .filter_map(|n| n.text_content())
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Finds the page's elements: `None` when the page is not the one this app was built
     /// with (a block, a value or a control differs or is missing).
     pub fn adopt() -> Option<Page> {
         let f = Finder::default();
         let blocks = all(None, "[data-block]");
         f.check(blocks.len() == ARTICLE.blocks.len());
+        let mut maps = all(None, "[data-map]").into_iter();
         let rows: Vec<Row> = blocks
             .into_iter()
             .zip(ARTICLE.blocks)
@@ -147,7 +177,10 @@ impl Page {
                 f.check(attr(&block, "data-block").as_deref() == Some(b.id));
                 let row = f.or_stand_in(block.parent_element());
                 let why = f.one(Some(&row), "[data-why]");
+                let map = f.or_stand_in(maps.next());
+                f.check(attr(&map, "data-map").as_deref() == Some(b.id));
                 Row {
+                    map,
                     why_text: f.one(Some(&why), "[data-why-text]"),
                     via: f.one(Some(&row), "[data-via]"),
                     why,
@@ -197,15 +230,26 @@ impl Page {
             .map(|(c, li)| (li, c))
             .collect();
         f.check(notice_slots.len() == MAX_IGNORED_KEPT + 1);
+        let mut comparisons: Vec<String> = Vec::new();
         let figures: Vec<Figure> = all(None, "[data-figure-block]")
             .into_iter()
             .map(|row| {
                 let id = attr(&row, "data-figure-block").unwrap_or_default();
                 let block = ARTICLE.blocks.iter().position(|b| b.id == id);
                 f.check(block.is_some());
+                let bar = find(&row, "[data-compare]").map(|bar| {
+                    let name = attr(&bar, "data-compare").unwrap_or_default();
+                    let at = comparisons.iter().position(|c| *c == name);
+                    let at = at.unwrap_or_else(|| {
+                        comparisons.push(name);
+                        comparisons.len() - 1
+                    });
+                    (bar, at)
+                });
                 Figure {
                     row,
                     block: block.unwrap_or(0),
+                    bar,
                 }
             })
             .collect();
@@ -240,25 +284,35 @@ impl Page {
             q_chip_text: f.one(Some(&q_chip), "[data-chip-q]"),
             q_chip,
             clear_all: f.one(None, ".clear-all"),
-            count_numbers: all(Some(&count), ".n"),
+            count_numbers: all(None, "[data-n]"),
             count,
             banner: f.one(None, "[data-banner]"),
             empty: f.one(None, "[data-empty]"),
             notice,
             notice_slots,
             search: f.one(None, "#search").unchecked_into(),
+            search_note: f.one(None, "[data-search-note]"),
+            target_notice: f.one(None, "[data-target-notice]"),
+            search_terms: f.one(None, "[data-search-terms]"),
+            suggest: f.one(None, "[data-suggest]"),
+            suggest_list: f.one(None, "[data-suggest-list]"),
             search_cut: f.one(None, "[data-search-cut]"),
             context: f.one(None, "[data-context-toggle]").unchecked_into(),
             print_filters: f.one(None, "[data-print-filters]"),
             figures,
             figure_groups,
             figures_none: f.one(None, "[data-figures-none]"),
+            figures_nocompare: f.one(None, "[data-figures-nocompare]"),
             stars,
             cards,
             drawer_toggle: f.one(None, "[data-drawer-toggle]"),
+            status: f.one(None, ".status"),
+            article: f.one(None, "article"),
+            print_url: f.one(None, "[data-print-url]"),
             chosen_count: f.one(None, "[data-chosen-count]"),
             panel: f.one(None, "#panel"),
-            covered: [".skip", ".masthead", "main", ".footer"]
+            panel_box: f.one(None, "[data-panel-box]"),
+            covered: [".skips", ".masthead", "main", ".footer"]
                 .iter()
                 .map(|css| f.one(None, css))
                 .collect(),

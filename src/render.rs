@@ -1,7 +1,7 @@
 //! Writes a view into the adopted page, touching only what differs from the view shown
 //! before (`None`: write everything, as after a shared link's first paint).
 
-use crate::data::ARTICLE;
+use crate::data::article;
 use crate::dom::{flag, num, set_attr, set_class, set_text, show};
 use crate::marks;
 use crate::page::Page;
@@ -56,6 +56,9 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
                     .unchecked_ref::<HtmlButtonElement>()
                     .set_disabled(now.disabled);
             }
+            if before.map(|b| b.suggested) != Some(now.suggested) {
+                flag(&v.button, "data-suggested", now.suggested);
+            }
             if before.map(|b| b.count) != Some(now.count) {
                 let n = num(now.count);
                 set_attr(&v.button, "data-count", &n);
@@ -73,6 +76,17 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
     if differs(prev, next, |v| &v.q) {
         show(&page.q_chip, !next.q.is_empty());
         set_text(&page.q_chip_text, &next.q);
+    }
+    if differs(prev, next, |v| &v.target_hidden) {
+        show(&page.target_notice, next.target_hidden);
+    }
+    if differs(prev, next, |v| &v.terms) {
+        show(&page.search_note, !next.terms.is_empty());
+        set_text(&page.search_terms, &next.terms);
+    }
+    if differs(prev, next, |v| &v.suggestions) {
+        show(&page.suggest, !next.suggestions.is_empty());
+        set_text(&page.suggest_list, &next.suggestions);
     }
     if page.search.value() != next.typed {
         page.search.set_value(&next.typed);
@@ -110,8 +124,19 @@ pub fn render(page: &Page, prev: Option<&View>, next: &View) {
         show(&chosen, next.chosen > 0);
         set_text(&chosen, &[" (", &num(next.chosen), ")"].concat());
     }
+    if differs(prev, next, |v| &v.context) {
+        flag(&page.article, "data-context", next.context);
+    }
     if differs(prev, next, |v| &v.drawer) {
         set_class(&page.panel, "open", next.drawer);
+        // Open, the drawer is a modal dialog over the page.
+        if next.drawer {
+            set_attr(&page.panel_box, "role", "dialog");
+            set_attr(&page.panel_box, "aria-modal", "true");
+        } else {
+            let _ = page.panel_box.remove_attribute("role");
+            let _ = page.panel_box.remove_attribute("aria-modal");
+        }
         set_attr(
             &page.drawer_toggle,
             "aria-expanded",
@@ -137,10 +162,11 @@ fn rows(page: &Page, prev: Option<&View>, next: &View) {
                 "data-match",
                 if now.matched { "1" } else { "0" },
             );
+            flag(&row.map, "data-hit", now.matched);
         }
         let hits = &next.outcome.hits[b];
         if prev.is_none_or(|p| &p.outcome.hits[b] != hits)
-            && !marks::show(&row.block, ARTICLE.blocks[b].text, hits)
+            && !marks::show(&row.block, article().blocks[b].text, hits)
         {
             crate::fault("page", "a block of the page differs from the article");
         }
@@ -155,26 +181,41 @@ fn rows(page: &Page, prev: Option<&View>, next: &View) {
     }
 }
 
-/// Key figures follow the results: a row per figure of a shown block.
+/// Key figures follow the results: a row per figure of a shown block, and bars only
+/// where two figures of one comparison are left to compare.
 fn figures(page: &Page, prev: Option<&View>, next: &View) {
     let shown = |v: &View, i: usize| v.outcome.matched[page.figures[i].block];
     let changed = |i: usize| prev.is_none_or(|p| shown(p, i) != shown(next, i));
+    if !(0..page.figures.len()).any(changed) {
+        return;
+    }
+    let mut left: Vec<usize> = Vec::new();
     for (i, f) in page.figures.iter().enumerate() {
-        if changed(i) {
-            show(&f.row, shown(next, i));
+        show(&f.row, shown(next, i));
+        if let (Some((_, c)), true) = (&f.bar, shown(next, i)) {
+            left.resize(left.len().max(c + 1), 0);
+            left[*c] += 1;
+        }
+    }
+    for f in &page.figures {
+        if let Some((bar, c)) = &f.bar {
+            let on = left.get(*c).is_some_and(|&n| n >= 2);
+            let _ = if on {
+                bar.remove_attribute("display")
+            } else {
+                bar.set_attribute("display", "none")
+            };
         }
     }
     for (group, members) in &page.figure_groups {
-        if members.iter().any(|&i| changed(i)) {
-            show(group, members.iter().any(|&i| shown(next, i)));
-        }
+        show(group, members.iter().any(|&i| shown(next, i)));
     }
-    if (0..page.figures.len()).any(changed) {
-        show(
-            &page.figures_none,
-            !(0..page.figures.len()).any(|i| shown(next, i)),
-        );
-    }
+    let any = (0..page.figures.len()).any(|i| shown(next, i));
+    show(&page.figures_none, !any);
+    show(
+        &page.figures_nocompare,
+        any && !left.iter().any(|&n| n >= 2),
+    );
 }
 
 /// The guide's stars and cards show which platforms are chosen.

@@ -37,6 +37,8 @@ pub struct State {
     pub context: bool,
     pub ignored: IgnoredNotice,
     pub drawer: bool,
+    /// The block the address's `#fragment` names, if any (a paragraph link).
+    pub target: Option<usize>,
     typing: bool,
 }
 
@@ -63,8 +65,15 @@ impl State {
             context: false,
             ignored,
             drawer: false,
+            target: None,
             typing: false,
         }
+    }
+
+    /// Reads the block a paragraph link names (`#surpass-3`; anything else names none).
+    pub fn set_target(&mut self, hash: &str) {
+        let id = hash.strip_prefix('#').unwrap_or(hash);
+        self.target = ARTICLE.blocks.iter().position(|b| b.id == id);
     }
 
     /// The query string this state writes.

@@ -15,6 +15,13 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
+/// The current `#fragment`, with its `#` (or `""`).
+pub fn current_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// Writes the query; `push` adds a history entry, otherwise the current one changes.
 pub fn write(w: &UrlWrite) {
     if w.query == current_query() {

@@ -3,19 +3,20 @@
 //! core computes; this only arranges), so `render.rs` can write the difference between
 //! two views to the page and the arrangement is tested natively.
 
-use crate::data::ARTICLE;
+use crate::data::article;
 use crate::state::State;
-use jinyi_core::explain::{active_filters, chosen_values, search_route, Words};
+use jinyi_core::explain::{active_filters, chosen_values, search_route, value_words, Words};
 use jinyi_core::filter::{apply, Outcome};
 use jinyi_core::model::Facet;
 use jinyi_core::search::{searches, SearchIndex, MAX_QUERY_CHARS};
 use jinyi_core::text::Lang;
 use std::sync::OnceLock;
 
-/// The search index over the embedded article, built on first use.
+/// The search index over the article's texts, built on first use (after
+/// `data::load_texts`).
 pub fn index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::for_article(&ARTICLE))
+    INDEX.get_or_init(|| SearchIndex::for_article(article()))
 }
 
 /// The index a state needs: the article's for a search, else none (so a page opened
@@ -45,6 +46,8 @@ pub struct ValueView {
     pub count: usize,
     pub pressed: bool,
     pub disabled: bool,
+    /// Offered in the empty state (a term of a search that found nothing names it).
+    pub suggested: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +64,11 @@ pub struct View {
     pub q: String,
     /// The search box's text.
     pub typed: String,
+    /// The terms the results hold when the whole search found nothing (` · `-joined;
+    /// empty: the whole search, or none).
+    pub terms: String,
+    /// The facet values a search that found nothing names, in words (` · `-joined).
+    pub suggestions: String,
     /// Anything chosen (then "clear all" shows).
     pub any: bool,
     pub chosen: usize,
@@ -71,27 +79,29 @@ pub struct View {
     pub search_cut: bool,
     pub print: String,
     pub drawer: bool,
+    /// A paragraph link names a block the filters leave out.
+    pub target_hidden: bool,
 }
 
 impl View {
     pub fn of(state: &State) -> View {
         let sel = &state.sel;
         let t = &Words::of(state.lang);
-        let outcome = apply(&ARTICLE, index_for(&sel.q), sel);
+        let outcome = apply(article(), index_for(&sel.q), sel);
         let context = state.context;
-        let rows = (0..ARTICLE.blocks.len())
+        let rows = (0..article().blocks.len())
             .map(|b| {
                 let matched = outcome.matched[b];
                 RowView {
                     shown: matched || context,
                     matched,
                     why: if matched {
-                        chosen_values(&ARTICLE, b, sel, t)
+                        chosen_values(article(), b, sel, t)
                     } else {
                         String::new()
                     },
                     via: if matched {
-                        search_route(&ARTICLE, &outcome, b, t)
+                        search_route(article(), &outcome, b, t)
                     } else {
                         String::new()
                     },
@@ -104,7 +114,7 @@ impl View {
             .map(|&n| (context || n > 0, n))
             .collect();
         let values = Facet::ALL.map(|f| {
-            (0..ARTICLE.facet_len(f))
+            (0..article().facet_len(f))
                 .map(|v| {
                     let count = outcome.facet_counts[f as usize][v];
                     let pressed = sel.is_chosen(f, v as u16);
@@ -112,6 +122,7 @@ impl View {
                         count,
                         pressed,
                         disabled: count == 0 && !pressed,
+                        suggested: outcome.suggestions.contains(&(f, v as u16)),
                     }
                 })
                 .collect()
@@ -138,12 +149,22 @@ impl View {
             empty: !context && outcome.count == 0,
             notice,
             search_cut: sel.q.chars().count() > MAX_QUERY_CHARS,
-            print: active_filters(&ARTICLE, sel, t),
+            print: active_filters(article(), sel, t),
             typed: sel.q.clone(),
+            terms: outcome.terms.join(" · "),
+            suggestions: outcome
+                .suggestions
+                .iter()
+                .map(|&(f, v)| value_words(article(), f, v as usize, t))
+                .collect::<Vec<String>>()
+                .join(" · "),
             q,
             lang: state.lang,
             context,
             drawer: state.drawer,
+            target_hidden: state
+                .target
+                .is_some_and(|b| !(outcome.matched[b] || context)),
             outcome,
         }
     }
@@ -153,7 +174,19 @@ impl View {
 mod tests {
     use super::*;
 
+    /// The blocks' texts, as the app reads them from the page on the first search.
+    fn with_texts() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let full = jinyi_core::loader::load_dir(&data).expect("data/ loads");
+        assert!(crate::data::load_texts(|| full
+            .blocks
+            .iter()
+            .map(|b| b.text.to_string())
+            .collect()));
+    }
+
     fn view(query: &str) -> View {
+        with_texts();
         View::of(&State::from_query(query, ["zh-CN"]))
     }
 
@@ -173,7 +206,7 @@ mod tests {
         let v = view("?platform=%E9%87%91%E4%B9%89%E6%B9%96");
         let shown: Vec<&str> = (0..v.rows.len())
             .filter(|&b| v.rows[b].shown)
-            .map(|b| ARTICLE.blocks[b].id)
+            .map(|b| article().blocks[b].id)
             .collect();
         assert_eq!(shown.len(), 3, "{shown:?}");
         assert!(v
@@ -182,7 +215,7 @@ mod tests {
             .filter(|r| r.shown)
             .all(|r| r.why.starts_with("金义湖")));
         assert!(!v.banner && v.any && v.chosen == 1);
-        let p = ARTICLE.value_index(Facet::Platform, "金义湖").unwrap();
+        let p = article().value_index(Facet::Platform, "金义湖").unwrap();
         assert!(v.values[Facet::Platform as usize][p].pressed);
     }
 
@@ -196,11 +229,13 @@ mod tests {
 
     #[test]
     fn in_context_every_block_shows_and_only_matches_are_marked() {
+        with_texts();
         let mut s = State::from_query("?q=%E9%A1%B9%E7%9B%AE", ["zh"]);
         s.context = true;
         let v = View::of(&s);
         assert!(v.rows.iter().all(|r| r.shown));
         assert!(v.rows.iter().any(|r| !r.matched));
+        assert!(v.rows.iter().any(|r| r.matched));
         assert!(!v.empty && v.banner);
     }
 }

@@ -194,10 +194,14 @@ fn article(o: &mut String, a: &Article) {
         s(o, f.label);
         o.push_str(",label_en:");
         s(o, f.label_en);
+        o.push_str(",text_en:");
+        s(o, f.text_en);
         // `{:?}` of a finite f64 is a valid float literal (`8.1`, `100.0`).
         let _ = write!(o, ",value:{:?},unit:", f.value);
         s(o, f.unit);
-        let _ = write!(o, ",kind:FigureKind::{:?}}}", f.kind);
+        let _ = write!(o, ",kind:FigureKind::{:?},compare:", f.kind);
+        s(o, f.compare);
+        o.push('}');
     });
     o.push('}');
 }

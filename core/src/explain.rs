@@ -14,8 +14,12 @@ pub struct Words {
     pub chosen_by_editor: &'static str,
     pub via_pinyin: &'static str,
     pub via_english: &'static str,
+    pub via_label: &'static str,
+    pub via_definition: &'static str,
     pub search: &'static str,
     pub no_filters: &'static str,
+    /// The English interface: values are named in both languages.
+    pub english: bool,
 }
 
 impl Words {
@@ -25,13 +29,27 @@ impl Words {
             chosen_by_editor: t.chosen_by_editor,
             via_pinyin: t.via_pinyin,
             via_english: t.via_english,
+            via_label: t.via_label,
+            via_definition: t.via_definition,
             search: t.search,
             no_filters: t.no_filters,
+            english: lang == Lang::En,
         };
         match lang {
             Lang::Zh => pick(&crate::text::ZH),
             Lang::En => pick(&crate::text::EN),
         }
+    }
+}
+
+/// A value's name for the reader: the canonical (Chinese) one, with the English one
+/// after it in the English interface (`金义湖 (Jinyi Lake)`).
+pub fn value_words(article: &Article, facet: Facet, value: usize, t: &Words) -> String {
+    let name = article.value_name(facet, value);
+    if t.english {
+        [name, " (", article.value_en(facet, value), ")"].concat()
+    } else {
+        name.to_string()
     }
 }
 
@@ -43,10 +61,11 @@ pub fn chosen_values(article: &Article, block: usize, sel: &Selection, t: &Words
     for f in Facet::ALL {
         for tag in b.tags(f).iter().filter(|tag| sel.is_chosen(f, tag.value)) {
             let name = article.value_name(f, tag.value as usize);
+            let named = value_words(article, f, tag.value as usize, t);
             out.push(match tag.why {
-                "" => [name, " (", t.chosen_by_editor, ")"].concat(),
-                w if w == name => name.to_string(),
-                w => [name, " ← ", w].concat(),
+                "" => [named.as_str(), " (", t.chosen_by_editor, ")"].concat(),
+                w if w == name => named,
+                w => [named.as_str(), " ← ", w].concat(),
             });
         }
     }
@@ -76,6 +95,16 @@ pub fn search_route(article: &Article, outcome: &Outcome, block: usize, t: &Word
                 article.value_name(*facet, *value as usize),
             ]
             .concat(),
+            Via::Label { figure } => {
+                let f = &article.figures[*figure as usize];
+                [t.via_label, " ", f.label_en, " → ", f.text].concat()
+            }
+            Via::Definition { theme } => [
+                t.via_definition,
+                " ",
+                &value_words(article, Facet::Theme, *theme as usize, t),
+            ]
+            .concat(),
         })
         .collect::<Vec<String>>()
         .join(" · ")
@@ -89,7 +118,7 @@ pub fn active_filters(article: &Article, sel: &Selection, t: &Words) -> String {
         .flat_map(|&f| {
             sel.chosen(f)
                 .iter()
-                .map(move |&v| article.value_name(f, v as usize).to_string())
+                .map(move |&v| value_words(article, f, v as usize, t))
         })
         .collect();
     let q = sel.q.trim();

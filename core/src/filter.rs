@@ -1,10 +1,19 @@
 //! Faceted filtering: values of one facet combine with OR, facets and the search with AND.
 //! Each facet value is counted as "how many blocks would match with it alone in its facet,
 //! under every other active filter", so the UI can show counts and disable dead ends.
+//!
+//! The search is the whole query first (spaces ignored: `金义 湖` finds 金义湖). When that
+//! finds nothing and the query has several space-separated terms (`人才 金义湖`), the
+//! blocks that match every term (each by text, pinyin or English) are shown instead, and
+//! `Outcome::terms` says so. When nothing is left at all, `Outcome::suggestions` names
+//! the facet values whose names hold a term.
 
 use crate::model::{Article, Facet};
 use crate::query::Selection;
-use crate::search::{bound_query, english_matches, merge_hits, prepare, PinyinQuery, SearchIndex};
+use crate::search::{
+    bound_query, english_label_matches, english_matches, merge_hits, prepare, PinyinQuery,
+    SearchIndex,
+};
 use std::ops::Range;
 
 /// Why the search matches a block, besides its text containing the query.
@@ -18,6 +27,10 @@ pub enum Via {
     /// The block is tagged with a value whose English name contains the query, or
     /// whose words the query's words all begin.
     English { facet: Facet, value: u16 },
+    /// The block states a key figure whose English label (ours) matches the query.
+    Label { figure: u16 },
+    /// The block belongs to a theme whose English definition (ours) matches the query.
+    Definition { theme: u16 },
 }
 
 /// Everything the UI needs to render one state.
@@ -38,6 +51,97 @@ pub struct Outcome {
     pub section_counts: Vec<usize>,
     /// Per facet (`Facet as usize`), per value: blocks it would give (see module doc).
     pub facet_counts: [Vec<usize>; 3],
+    /// The search's terms when the whole query found nothing and the blocks matching
+    /// every term are shown instead; empty otherwise.
+    pub terms: Vec<String>,
+    /// When nothing matches a search: unchosen facet values whose name (Chinese, or
+    /// English by the English-name rules) holds one of its terms.
+    pub suggestions: Vec<(Facet, u16)>,
+}
+
+/// Per block: where `query` matches (direct and pinyin hits) and why besides its text.
+type Found = (Vec<Vec<Range<usize>>>, Vec<Vec<Via>>);
+
+fn found_any(f: &Found, b: usize) -> bool {
+    !f.0[b].is_empty() || !f.1[b].is_empty()
+}
+
+/// Searches every block for `query` (as typed).
+fn search(article: &Article, index: &SearchIndex, query: &str) -> Found {
+    let n = article.blocks.len();
+    let q = prepare(query);
+    let pinyin = PinyinQuery::parse(&q);
+    // As typed (bounded): English is matched word by word too.
+    let typed = bound_query(query).0;
+    let english = english_matches(article, typed);
+    let (labels, definitions) = english_label_matches(article, typed);
+    let mut hits: Vec<Vec<Range<usize>>> = Vec::with_capacity(n);
+    let mut via: Vec<Vec<Via>> = Vec::with_capacity(n);
+    for b in 0..n {
+        let block = &article.blocks[b];
+        let mut why = Vec::new();
+        let mut h = index.find(b, &q);
+        if let Some(p) = &pinyin {
+            let by_pinyin = index.find_pinyin(b, p);
+            if !by_pinyin.is_empty() {
+                why.push(Via::Pinyin(p.as_str().to_string()));
+                h = merge_hits(h, by_pinyin);
+            }
+        }
+        for &(facet, value) in &english {
+            if block.tags(facet).iter().any(|t| t.value == value) {
+                why.push(Via::English { facet, value });
+            }
+        }
+        for &figure in &labels {
+            if article.figures[figure as usize].block as usize == b {
+                why.push(Via::Label { figure });
+            }
+        }
+        for &theme in &definitions {
+            if block.themes.iter().any(|t| t.value == theme) {
+                why.push(Via::Definition { theme });
+            }
+        }
+        hits.push(h);
+        via.push(why);
+    }
+    (hits, via)
+}
+
+/// The blocks that match every one of `terms` (each searched on its own), with all
+/// their hits and reasons.
+fn search_all_terms(article: &Article, index: &SearchIndex, terms: &[&str]) -> Found {
+    let each: Vec<Found> = terms.iter().map(|t| search(article, index, t)).collect();
+    let n = article.blocks.len();
+    let mut out: Found = (vec![Vec::new(); n], vec![Vec::new(); n]);
+    for b in (0..n).filter(|&b| each.iter().all(|f| found_any(f, b))) {
+        for f in &each {
+            out.0[b] = merge_hits(std::mem::take(&mut out.0[b]), f.0[b].clone());
+            out.1[b].extend(f.1[b].iter().cloned());
+        }
+    }
+    out
+}
+
+/// Unchosen facet values whose name holds one of `terms`.
+fn suggestions(article: &Article, sel: &Selection, terms: &[&str]) -> Vec<(Facet, u16)> {
+    let mut out = Vec::new();
+    for facet in Facet::ALL {
+        for v in 0..article.facet_len(facet) {
+            let name = prepare(article.value_name(facet, v));
+            let named = terms.iter().any(|t| {
+                let t = prepare(t);
+                !t.is_empty() && name.contains(&t)
+            }) || terms
+                .iter()
+                .any(|t| english_matches(article, t).contains(&(facet, v as u16)));
+            if named && !sel.is_chosen(facet, v as u16) {
+                out.push((facet, v as u16));
+            }
+        }
+    }
+    out
 }
 
 fn facet_ok(article: &Article, sel: &Selection, block: usize, facet: Facet) -> bool {
@@ -53,33 +157,14 @@ fn facet_ok(article: &Article, sel: &Selection, block: usize, facet: Facet) -> b
 pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome {
     let n = article.blocks.len();
     let q = prepare(&sel.q);
-    let pinyin = PinyinQuery::parse(&q);
-    // As typed (bounded): the English names are matched word by word too.
-    let english = english_matches(article, bound_query(&sel.q).0);
-    let mut hits: Vec<Vec<Range<usize>>> = Vec::with_capacity(n);
-    let mut via: Vec<Vec<Via>> = Vec::with_capacity(n);
-    for b in 0..n {
-        let mut why = Vec::new();
-        let mut h = index.find(b, &q);
-        if let Some(p) = &pinyin {
-            let by_pinyin = index.find_pinyin(b, p);
-            if !by_pinyin.is_empty() {
-                why.push(Via::Pinyin(p.as_str().to_string()));
-                h = merge_hits(h, by_pinyin);
-            }
-        }
-        for &(facet, value) in &english {
-            if article.blocks[b]
-                .tags(facet)
-                .iter()
-                .any(|t| t.value == value)
-            {
-                why.push(Via::English { facet, value });
-            }
-        }
-        hits.push(h);
-        via.push(why);
+    let mut found = search(article, index, &sel.q);
+    let terms: Vec<&str> = bound_query(&sel.q).0.split_whitespace().collect();
+    let mut by_terms = Vec::new();
+    if !q.is_empty() && terms.len() >= 2 && !(0..n).any(|b| found_any(&found, b)) {
+        found = search_all_terms(article, index, &terms);
+        by_terms = terms.iter().map(|t| t.to_string()).collect();
     }
+    let (hits, via) = found;
     let search_ok: Vec<bool> = (0..n)
         .map(|b| q.is_empty() || !hits[b].is_empty() || !via[b].is_empty())
         .collect();
@@ -112,12 +197,19 @@ pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome
             matched[range].iter().filter(|&&m| m).count()
         })
         .collect();
+    let count = matched.iter().filter(|&&m| m).count();
     Outcome {
-        count: matched.iter().filter(|&&m| m).count(),
+        suggestions: if count == 0 && !q.is_empty() {
+            suggestions(article, sel, &terms)
+        } else {
+            Vec::new()
+        },
+        count,
         matched,
         hits,
         via,
         section_counts,
         facet_counts,
+        terms: by_terms,
     }
 }

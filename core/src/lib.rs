@@ -2,6 +2,7 @@
 //! from the data files, filtering, search and highlighting. No web dependency: everything
 //! here is tested natively, and the Leptos UI is a thin layer over it.
 
+pub mod browser;
 pub mod chart;
 pub mod explain;
 pub mod filter;
@@ -9,11 +10,10 @@ pub mod highlight;
 pub mod model;
 pub mod normalize;
 pub mod query;
+pub mod quote;
 pub mod search;
 pub mod text;
 
-#[cfg(feature = "loader")]
-pub mod browser;
 #[cfg(feature = "loader")]
 pub mod codegen;
 #[cfg(feature = "loader")]

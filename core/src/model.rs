@@ -126,6 +126,8 @@ pub enum FigureKind {
     Duration,
     /// A number of things (`227列`, `40多家`).
     Count,
+    /// A sum of money (`10亿`).
+    Amount,
 }
 
 /// A number the article states, with our label for it (`data/figures.toml`).
@@ -138,11 +140,16 @@ pub struct KeyFigure {
     /// Our label, Chinese and English.
     pub label: &'static str,
     pub label_en: &'static str,
+    /// Our English rendering of `text` (`"180 days"`, `"40-odd"`).
+    pub text_en: &'static str,
     /// The number (`40` for `40多家`, `100` for `上百人`).
     pub value: f64,
-    /// `"%"`, `"天"`, `"个月"`, `"列"`, `"家"`, `"条"`, `"位"`, `"个"`, `"人"`, `"亿元"`.
+    /// `"%"`, `"天"`, `"个月"`, `"列"`, `"家"`, `"条"`, `"位"`, `"个"`, `"人"`, `"亿"`.
     pub unit: &'static str,
     pub kind: FigureKind,
+    /// What the figure is compared with: figures sharing this (non-empty) name measure
+    /// the same thing in the same unit, and only they get bars. `""`: a number alone.
+    pub compare: &'static str,
 }
 
 // `value` is always finite (the loader rejects NaN and infinities), so equality is an
@@ -286,6 +293,11 @@ impl Block {
 }
 
 impl Article {
+    /// The blocks of `section`.
+    pub fn section_blocks_of(&self, s: &Section) -> &'static [Block] {
+        &self.blocks[s.first as usize..(s.first + s.len) as usize]
+    }
+
     /// The blocks of one section.
     pub fn section_blocks(&self, section: usize) -> &'static [Block] {
         let s = &self.sections[section];
@@ -322,6 +334,23 @@ impl Article {
     /// Index of a facet value by its canonical name.
     pub fn value_index(&self, facet: Facet, name: &str) -> Option<usize> {
         (0..self.facet_len(facet)).find(|&i| self.value_name(facet, i) == name)
+    }
+
+    /// Other names of a facet value (the text's; former canonical names among them).
+    pub fn value_aliases(&self, facet: Facet, value: usize) -> &'static [&'static str] {
+        match facet {
+            Facet::Theme => &[],
+            Facet::Platform => self.platforms[value].aliases,
+            Facet::Project => self.projects[value].aliases,
+        }
+    }
+
+    /// Index of a facet value by any of its names: the canonical one, else an alias
+    /// (so a link made with a former name keeps working).
+    pub fn value_named(&self, facet: Facet, name: &str) -> Option<usize> {
+        self.value_index(facet, name).or_else(|| {
+            (0..self.facet_len(facet)).find(|&i| self.value_aliases(facet, i).contains(&name))
+        })
     }
 
     /// The “北斗七星” matrix: the platforms of the main and featured groups (at most

@@ -1,5 +1,7 @@
 //! The reader's state as a URL query: `?theme=营商环境&platform=金义湖&project=…&q=项目`.
-//! Values are canonical Chinese names, repeated keys for several values. Parsing never
+//! Values are canonical Chinese names, repeated keys for several values; a value may
+//! also be read by one of its aliases (a former canonical name among them) and is then
+//! written back by its canonical name. Parsing never
 //! fails: unknown keys and values are returned as `ignored` for the UI to mention.
 
 use crate::model::{Article, Facet};
@@ -91,7 +93,7 @@ pub fn parse(article: &Article, query: &str) -> Parsed {
         let value = value.trim();
         let facet = Facet::ALL.into_iter().find(|f| f.key() == key);
         match (facet, key.as_ref()) {
-            (Some(facet), _) => match article.value_index(facet, value) {
+            (Some(facet), _) => match article.value_named(facet, value) {
                 Some(i) => {
                     let v = &mut out.selection.values[facet as usize];
                     if let Err(pos) = v.binary_search(&(i as u16)) {

@@ -32,7 +32,7 @@ fn the_key_figures_are_the_reviewed_ones_in_reading_order() {
             ("dare-1", "20多位", 20.0, "位", Count),
             ("do-2", "18条", 18.0, "条", Count),
             ("do-4", "180天", 180.0, "天", Duration),
-            ("do-4", "10亿", 10.0, "亿元", Count),
+            ("do-4", "10亿", 10.0, "亿", Amount),
             ("do-5", "4个", 4.0, "个", Count),
             ("do-5", "10个月", 10.0, "个月", Duration),
             ("do-6", "27天", 27.0, "天", Duration),
@@ -45,6 +45,63 @@ fn the_key_figures_are_the_reviewed_ones_in_reading_order() {
             ("surpass-photo-2", "51%", 51.0, "%", Rate),
         ]
     );
+}
+
+/// Our words, reviewed against the source (issue 12): the young officials held a
+/// discussion (进行讨论), not the debate of the caption; 当年产值超10亿 is the same year as
+/// the signing, and 元 is not in the source; 40多家 counts IT-innovation *and* IoT design
+/// firms; the trains are the Jinhua South sea–rail trains (金华南海铁路班列).
+#[test]
+fn the_corrected_labels_and_comparisons_are_pinned() {
+    let a = article();
+    let by_text = |t: &str| a.figures.iter().find(|f| f.text == t).expect(t);
+    let f = by_text("20多位");
+    assert_eq!(
+        f.label_en,
+        "Young officials born in the 1990s who took part in the discussion"
+    );
+    assert!(!f.label_en.contains("debate"));
+    let f = by_text("10亿");
+    assert_eq!(f.label, "润马光能当年产值（超过）");
+    assert_eq!(
+        f.label_en,
+        "Runma Solar: output in the year it was signed (over)"
+    );
+    assert_eq!(
+        (f.unit, f.kind, f.text_en),
+        ("亿", FigureKind::Amount, "1 billion (yuan)")
+    );
+    let f = by_text("40多家");
+    assert_eq!(f.label, "浙江龙芯智慧产业园的信创企业及物联网设计企业");
+    assert_eq!(
+        f.label_en,
+        "IT-innovation and IoT design companies at the Loongson park"
+    );
+    for t in ["236列", "51%"] {
+        assert!(
+            by_text(t)
+                .label_en
+                .starts_with("Jinhua South sea–rail trains"),
+            "{t}"
+        );
+    }
+    // Bars only between figures that measure the same thing in the same unit.
+    let compared: Vec<(&str, &str)> = a
+        .figures
+        .iter()
+        .filter(|f| !f.compare.is_empty())
+        .map(|f| (f.text, f.compare))
+        .collect();
+    assert_eq!(
+        compared,
+        [
+            ("227列", "trains sent, January–May"),
+            ("44.5%", "trains sent, growth year on year"),
+            ("236列", "trains sent, January–May"),
+            ("51%", "trains sent, growth year on year"),
+        ]
+    );
+    assert!(a.figures.iter().all(|f| !f.text_en.trim().is_empty()));
 }
 
 #[test]
@@ -373,4 +430,30 @@ fn the_generated_source_embeds_the_figures_table_and_facts() {
     // Facts are slices of their block's text, not copies of it.
     assert!(src.contains("sentence:text_slice(BLOCK_TEXT_"));
     assert!(!src.contains("sentence:\""));
+}
+
+#[test]
+fn a_comparison_needs_two_figures_of_one_unit() {
+    // 236列 no longer compared: 227列 is compared with nothing.
+    let e = figures_err(
+        "text_en = \"236 trains\"\ncompare = \"trains sent, January–May\"\n",
+        "text_en = \"236 trains\"\n",
+    );
+    check(
+        &e,
+        &["(227列) compare"],
+        &["no other figure is compared as \"trains sent, January–May\""],
+        &["two or more"],
+    );
+    // A growth rate compared with a count of trains.
+    let e = figures_err(
+        "text_en = \"51%\"\ncompare = \"trains sent, growth year on year\"\n",
+        "text_en = \"51%\"\ncompare = \"trains sent, January–May\"\n",
+    );
+    check(
+        &e,
+        &["compare"],
+        &["differ in unit or kind"],
+        &["same kind and unit"],
+    );
 }

@@ -189,3 +189,36 @@ fn repeated_values_count_once() {
 fn urlencode(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
+
+/// Issue 12: the platform's canonical name is now the source's own 金华南海铁路班列; links
+/// made with the former 南海铁路班列 (an alias) give the same state, with no notice, and
+/// are written back with the canonical name.
+#[test]
+fn a_former_name_in_a_link_still_works() {
+    let a = article();
+    let old = parse(
+        a,
+        "?platform=%E5%8D%97%E6%B5%B7%E9%93%81%E8%B7%AF%E7%8F%AD%E5%88%97",
+    );
+    let new = parse(
+        a,
+        "?platform=%E9%87%91%E5%8D%8E%E5%8D%97%E6%B5%B7%E9%93%81%E8%B7%AF%E7%8F%AD%E5%88%97",
+    );
+    assert_eq!(old.ignored_count, 0, "{:?}", old.ignored);
+    assert_eq!(old.selection, new.selection);
+    assert_eq!(old.selection.chosen(Facet::Platform).len(), 1);
+    assert_eq!(
+        to_query(a, &old.selection, None),
+        "?platform=%E9%87%91%E5%8D%8E%E5%8D%97%E6%B5%B7%E9%93%81%E8%B7%AF%E7%8F%AD%E5%88%97"
+    );
+    // Any alias names its value (浙江中欧班列金东平台 → 中欧班列).
+    let alias = parse(a, "?platform=浙江中欧班列金东平台");
+    assert_eq!(alias.ignored_count, 0);
+    assert_eq!(
+        a.value_name(
+            Facet::Platform,
+            alias.selection.chosen(Facet::Platform)[0] as usize
+        ),
+        "中欧班列"
+    );
+}

@@ -379,7 +379,9 @@ proptest! {
                 prop_assert!(!block.gaps.iter().any(|&g| r.start < g as usize && (g as usize) < r.end));
                 prev = r.end;
             }
-            if let Some(p) = &pinyin {
+            // (When the whole query finds nothing, its terms are searched one by one:
+            // then the whole query's pinyin says nothing about the results.)
+            if let (Some(p), true) = (&pinyin, out.terms.is_empty()) {
                 let by_pinyin = index().find_pinyin(b, p);
                 let sound = check_pinyin_hits(block.text, &cuts(block), &by_pinyin, p.as_str());
                 prop_assert!(sound.is_ok(), "{}", sound.unwrap_err());
@@ -387,10 +389,12 @@ proptest! {
                     prop_assert!(hits.iter().any(|h| h.start <= r.start && r.end <= h.end));
                 }
             }
-            prop_assert_eq!(
-                out.via[b].iter().any(|v| matches!(v, Via::Pinyin(_))),
-                pinyin.as_ref().is_some_and(|p| !index().find_pinyin(b, p).is_empty())
-            );
+            if out.terms.is_empty() {
+                prop_assert_eq!(
+                    out.via[b].iter().any(|v| matches!(v, Via::Pinyin(_))),
+                    pinyin.as_ref().is_some_and(|p| !index().find_pinyin(b, p).is_empty())
+                );
+            }
         }
     }
 

@@ -83,8 +83,9 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
     // The page: head words, the head script (before the body is parsed), the body.
     // In place of trunk's `<title>`, before the stylesheet: a parser-blocking script
     // after a stylesheet would wait for it.
-    let head_js = scripts::head();
-    let apply_js = scripts::apply();
+    let head_js = scripts::head()?;
+    let apply_js = scripts::apply()?;
+    let share_js = scripts::share()?;
     let at = html.find(HEAD_MARK).ok_or("index.html has no <title>")?;
     let (html, _) = cut(&html, HEAD_MARK, "</title>").ok_or("index.html has no </title>")?;
     let html = format!(
@@ -97,7 +98,11 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
     if !html.contains(MOUNT) {
         return Err(format!("index.html has no {MOUNT}"));
     }
-    let html = html.replacen(MOUNT, &format!("{}\n{}", page.body, script(&apply_js)), 1);
+    let html = html.replacen(
+        MOUNT,
+        &format!("{}\n{}{}", page.body, script(&apply_js), script(&share_js)),
+        1,
+    );
 
     // The wasm preload's `integrity` is ignored by browsers (and warned about): drop it.
     let html = match cut(&html, "<link rel=\"preload\"", ">") {
@@ -115,15 +120,27 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
     // download began with the preload); `run` waits for the complete document. A failed
     // start (blocked, broken, opaque-origin sandbox) marks the page; browsers without
     // modules run the nomodule fallback. Every inline script is hashed in the CSP.
-    let glue = scripts::compact(&read(&dist.join(js))?);
-    let loader = |wasm_source: &str| {
-        format!(
-            "{glue}\n{WATCH}const jxDom=new Promise(r=>document.readyState===\"loading\"?addEventListener(\"DOMContentLoaded\",()=>r()):r());\
-__wbg_init({{module_or_path:{wasm_source}}}).then(()=>jxDom).then(()=>run()).catch({ON_FAIL});"
-        )
-    };
+    // Minified as one module with the glue, so that the names it calls stay in step;
+    // `JX_WASM` (a free name, never renamed) stands for where the Wasm comes from.
+    let loader = scripts::minify(
+        &format!(
+            "{}\n{WATCH}const jxDom=new Promise(r=>document.readyState===\"loading\"?addEventListener(\"DOMContentLoaded\",()=>r()):r());\
+__wbg_init({{module_or_path:JX_WASM}}).then(()=>jxDom).then(()=>run()).catch({ON_FAIL});",
+            read(&dist.join(js))?
+        ),
+        true,
+    )?;
+    if loader.matches("JX_WASM").count() != 1 {
+        return Err("the minified loader lost its JX_WASM placeholder".into());
+    }
+    let loader = |wasm_source: &str| loader.replacen("JX_WASM", wasm_source, 1);
     let nomodule = format!("<script nomodule>{NOMODULE}</script>\n</body>");
-    let inline = [head_js.as_str(), apply_js.as_str(), NOMODULE];
+    let inline = [
+        head_js.as_str(),
+        apply_js.as_str(),
+        share_js.as_str(),
+        NOMODULE,
+    ];
 
     // The stylesheet inline too (without its comments): the page paints with no other
     // request, and the style is hashed in the CSP like the scripts.

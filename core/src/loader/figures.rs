@@ -17,11 +17,14 @@ struct FiguresFile {
 struct FigureDef {
     block: String,
     text: String,
+    text_en: String,
     label: String,
     label_en: String,
     value: f64,
     unit: String,
     kind: KindDef,
+    #[serde(default)]
+    compare: Option<String>,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -30,6 +33,7 @@ enum KindDef {
     Rate,
     Duration,
     Count,
+    Amount,
 }
 
 /// The first number written with ASCII digits in `text` (`"1—5月"` → 1, `"44.5%"` → 44.5).
@@ -69,6 +73,7 @@ pub(super) fn load_figures(text: &str, blocks: &[Block]) -> Result<Vec<KeyFigure
         for (field, v) in [
             ("block", &f.block),
             ("text", &f.text),
+            ("text_en", &f.text_en),
             ("label", &f.label),
             ("label_en", &f.label_en),
             ("unit", &f.unit),
@@ -133,7 +138,11 @@ pub(super) fn load_figures(text: &str, blocks: &[Block]) -> Result<Vec<KeyFigure
             KindDef::Rate => FigureKind::Rate,
             KindDef::Duration => FigureKind::Duration,
             KindDef::Count => FigureKind::Count,
+            KindDef::Amount => FigureKind::Amount,
         };
+        if let Some(c) = &f.compare {
+            check_text(FIGURES_FILE, &place, "compare", c)?;
+        }
         out.push((
             at,
             KeyFigure {
@@ -141,11 +150,42 @@ pub(super) fn load_figures(text: &str, blocks: &[Block]) -> Result<Vec<KeyFigure
                 text: leak(f.text.clone()),
                 label: leak(f.label.clone()),
                 label_en: leak(f.label_en.clone()),
+                text_en: leak(f.text_en.clone()),
                 value: f.value,
                 unit: leak(f.unit.clone()),
                 kind,
+                compare: leak(f.compare.clone().unwrap_or_default()),
             },
         ));
+    }
+    // A comparison needs two figures or more, all of one kind and unit.
+    for (i, f) in file.figure.iter().enumerate() {
+        let Some(c) = &f.compare else { continue };
+        let same: Vec<&FigureDef> = file
+            .figure
+            .iter()
+            .filter(|g| g.compare.as_ref() == Some(c))
+            .collect();
+        let place = format!("[[figure]] #{} ({}) compare", i + 1, f.text);
+        if same.len() < 2 {
+            return err(
+                FIGURES_FILE,
+                place,
+                format!("no other figure is compared as \"{c}\""),
+                "give `compare` only to figures that measure the same thing, two or more",
+            );
+        }
+        if same
+            .iter()
+            .any(|g| g.unit != f.unit || g.kind as u8 != f.kind as u8)
+        {
+            return err(
+                FIGURES_FILE,
+                place,
+                format!("the figures compared as \"{c}\" differ in unit or kind"),
+                "compare only figures of the same kind and unit",
+            );
+        }
     }
     out.sort_by_key(|&(at, k)| (k.block, at));
     Ok(out.into_iter().map(|(_, k)| k).collect())

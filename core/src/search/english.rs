@@ -4,6 +4,11 @@
 //! word of the name, in any order (`free trade zone` finds “Free Trade Pilot Zone”,
 //! `lake jinyi` finds “Jinyi Lake”). `filter::apply` turns a value's match into
 //! matches of the blocks tagged with it, without highlights.
+//!
+//! The same rules match our English labels of the key figures (`GDP`, `signing` → the
+//! blocks that state those figures) and our English definitions of the themes
+//! (`investment` → the blocks of 项目建设), for readers who search the English interface
+//! in English.
 
 use crate::model::{Article, Facet};
 use crate::normalize::{fold_char, fold_query};
@@ -33,7 +38,8 @@ fn words(s: &str) -> Vec<String> {
     let mut word = String::new();
     for c in s.chars() {
         match fold_char(c) {
-            Some(f) if f.is_alphanumeric() => word.push(f),
+            // English names are ASCII; other letters cut words (and no Unicode tables).
+            Some(f) if f.is_ascii_alphanumeric() => word.push(f),
             _ => {
                 if !word.is_empty() {
                     out.push(std::mem::take(&mut word));
@@ -52,28 +58,68 @@ fn words(s: &str) -> Vec<String> {
 /// has at least `MIN_ENGLISH_CHARS` characters besides white space; facet by facet,
 /// in data order. See the module doc for the two rules.
 pub fn english_matches(article: &Article, query: &str) -> Vec<(Facet, u16)> {
-    let folded = fold_english(query);
-    if folded.chars().count() < MIN_ENGLISH_CHARS {
+    let Some(q) = EnglishQuery::new(query) else {
         return Vec::new();
-    }
-    let query_words = words(query);
+    };
     let mut out = Vec::new();
     for facet in Facet::ALL {
         for v in 0..article.facet_len(facet) {
-            let en = article.value_en(facet, v);
-            let inside = fold_english(en).contains(&folded);
-            let by_words = !query_words.is_empty() && {
-                let name_words = words(en);
-                query_words
-                    .iter()
-                    .all(|w| name_words.iter().any(|n| n.starts_with(w.as_str())))
-            };
-            if inside || by_words {
+            if q.matches(article.value_en(facet, v)) {
                 out.push((facet, v as u16));
             }
         }
     }
     out
+}
+
+/// The key figures whose English label matches `query`, and the themes whose English
+/// definition does (by the rules of `english_matches`), in data order.
+pub fn english_label_matches(article: &Article, query: &str) -> (Vec<u16>, Vec<u16>) {
+    let Some(q) = EnglishQuery::new(query) else {
+        return (Vec::new(), Vec::new());
+    };
+    let figures = (0..article.figures.len())
+        .filter(|&i| q.matches(article.figures[i].label_en))
+        .map(|i| i as u16)
+        .collect();
+    let themes = (0..article.themes.len())
+        .filter(|&i| q.matches(article.themes[i].definition_en))
+        .map(|i| i as u16)
+        .collect();
+    (figures, themes)
+}
+
+/// A query as the English rules read it: folded whole, and as words.
+struct EnglishQuery {
+    folded: String,
+    words: Vec<String>,
+}
+
+impl EnglishQuery {
+    /// `None` when the query is too short to match English text.
+    fn new(query: &str) -> Option<Self> {
+        let folded = fold_english(query);
+        (folded.chars().count() >= MIN_ENGLISH_CHARS).then(|| EnglishQuery {
+            folded,
+            words: words(query),
+        })
+    }
+
+    /// Inside the text (blind to case, width, space and dashes), or every query word
+    /// begins a word of the text.
+    fn matches(&self, text: &str) -> bool {
+        if text.is_empty() {
+            return false;
+        }
+        let inside = fold_english(text).contains(&self.folded);
+        inside
+            || !self.words.is_empty() && {
+                let text_words = words(text);
+                self.words
+                    .iter()
+                    .all(|w| text_words.iter().any(|t| t.starts_with(w.as_str())))
+            }
+    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 mod english;
 mod pinyin;
 
-pub use english::{english_matches, MIN_ENGLISH_CHARS};
+pub use english::{english_label_matches, english_matches, MIN_ENGLISH_CHARS};
 pub use pinyin::{steps_over, PinyinQuery, MIN_PINYIN_LETTERS};
 
 use crate::model::{Article, Block, PinyinTable};

@@ -39,17 +39,21 @@ impl PinyinQuery {
     /// `None` when it holds anything else or fewer than `MIN_PINYIN_LETTERS` letters.
     pub fn parse(folded_query: &str) -> Option<Self> {
         let mut letters = String::new();
-        for c in folded_query.chars().flat_map(char::to_lowercase) {
+        // Capitals spelled out (no Unicode case tables): the folded query is already
+        // lowercase ASCII, but toned capitals (`Jīnyì Hú` has none; `Ā` may come) are not.
+        for c in folded_query.chars() {
             let l = match c {
                 'a'..='z' => c,
-                'ā' | 'á' | 'ǎ' | 'à' => 'a',
-                'ē' | 'é' | 'ě' | 'è' | 'ê' | 'ế' | 'ề' => 'e',
-                'ī' | 'í' | 'ǐ' | 'ì' => 'i',
-                'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
-                'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
-                'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'v',
-                'ń' | 'ň' | 'ǹ' => 'n',
-                'ḿ' => 'm',
+                'A'..='Z' => c.to_ascii_lowercase(),
+                'ā' | 'á' | 'ǎ' | 'à' | 'Ā' | 'Á' | 'Ǎ' | 'À' => 'a',
+                'ē' | 'é' | 'ě' | 'è' | 'ê' | 'ế' | 'ề' | 'Ē' | 'É' | 'Ě' | 'È' | 'Ê' | 'Ế'
+                | 'Ề' => 'e',
+                'ī' | 'í' | 'ǐ' | 'ì' | 'Ī' | 'Í' | 'Ǐ' | 'Ì' => 'i',
+                'ō' | 'ó' | 'ǒ' | 'ò' | 'Ō' | 'Ó' | 'Ǒ' | 'Ò' => 'o',
+                'ū' | 'ú' | 'ǔ' | 'ù' | 'Ū' | 'Ú' | 'Ǔ' | 'Ù' => 'u',
+                'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'Ü' | 'Ǖ' | 'Ǘ' | 'Ǚ' | 'Ǜ' => 'v',
+                'ń' | 'ň' | 'ǹ' | 'Ń' | 'Ň' | 'Ǹ' => 'n',
+                'ḿ' | 'Ḿ' => 'm',
                 // Tone digits, and the apostrophe of xi'an.
                 '1'..='5' | '\'' => continue,
                 // A decomposed ü (u + combining diaeresis).

@@ -46,8 +46,11 @@ fn names(cx: Ctx, b: &Block, f: Facet) -> String {
     names.join(" ")
 }
 
-/// A paragraph or caption (`data-block`, `data-match`), then the lines that say why it
-/// matched (empty and hidden until a filter or search explains it).
+/// A paragraph or caption (`data-block`, `data-match`), its link (`data-permalink`, a
+/// real link that works without the app, which also copies it) and its citation button
+/// (`data-cite`), then the lines that say why it matched (empty and hidden until a filter
+/// or search explains it). A block takes focus when a link leads to it
+/// (`tabindex="-1"`: not a tab stop).
 fn block(cx: Ctx, i: usize) -> impl IntoView {
     let b = &cx.article.blocks[i];
     let (theme, platform, project) = (
@@ -60,6 +63,7 @@ fn block(cx: Ctx, i: usize) -> impl IntoView {
             <figure
                 class="block figure"
                 id=b.id
+                tabindex="-1"
                 lang="zh-CN"
                 data-block=b.id
                 data-match="1"
@@ -76,6 +80,7 @@ fn block(cx: Ctx, i: usize) -> impl IntoView {
             <p
                 class=if b.kind == BlockKind::Intro { "block intro" } else { "block" }
                 id=b.id
+                tabindex="-1"
                 lang="zh-CN"
                 data-block=b.id
                 data-match="1"
@@ -91,6 +96,10 @@ fn block(cx: Ctx, i: usize) -> impl IntoView {
     view! {
         <div class="block-row">
             {element}
+            <p class="block-tools">
+                <a class="permalink" href=format!("#{}", b.id) data-permalink=b.id aria-label=ZH.permalink data-en-aria-label=EN.permalink>"#"</a>
+                <button type="button" class="cite" data-cite=b.id aria-label=ZH.cite data-en-aria-label=EN.cite>"❝"</button>
+            </p>
             <p class="why" data-why="" hidden><span>{w(|t| t.why)}</span><span data-why-text=""></span></p>
             <p class="why via" data-via="" hidden></p>
         </div>
@@ -141,6 +150,7 @@ pub fn article(cx: Ctx) -> impl IntoView {
         <div class="empty" data-empty="" role="status" hidden>
             <p><strong>{w(|t| t.empty_title)}</strong></p>
             <p>{w(|t| t.empty_hint)}</p>
+            {super::status::suggestions()}
             <button type="button" data-clear-all="">{w(|t| t.clear_all)}</button>
         </div>
         {sections}

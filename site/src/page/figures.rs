@@ -1,7 +1,9 @@
-//! Key figures: the article's numbers (growth rates, durations, counts), each with our
-//! label, a bar on its scale (`core::chart`) and a link to the block that states it.
-//! A row names its block (`data-figure-block`): the app hides the rows of blocks the
-//! filters leave out, so the chart follows the results.
+//! Key figures: the article's numbers (growth rates, durations, counts, amounts), each
+//! verbatim with our English rendering and our label, linked to the block that states
+//! it. Only figures that measure the same thing in the same unit get bars, drawn against
+//! each other (`core::chart`); the others are numbers. A row names its block
+//! (`data-figure-block`) and a bar its comparison (`data-compare`): the app hides the
+//! rows of blocks the filters leave out, and a bar whose comparison has only one row left.
 
 use super::words::{both, w};
 use super::Ctx;
@@ -10,13 +12,19 @@ use jinyi_core::model::FigureKind;
 use jinyi_core::text::Text;
 use leptos::prelude::*;
 
-const KINDS: [FigureKind; 3] = [FigureKind::Rate, FigureKind::Duration, FigureKind::Count];
+const KINDS: [FigureKind; 4] = [
+    FigureKind::Rate,
+    FigureKind::Duration,
+    FigureKind::Count,
+    FigureKind::Amount,
+];
 
 fn kind_title(kind: FigureKind) -> fn(&'static Text) -> &'static str {
     match kind {
         FigureKind::Rate => |t| t.rates,
         FigureKind::Duration => |t| t.durations,
         FigureKind::Count => |t| t.counts,
+        FigureKind::Amount => |t| t.amounts,
     }
 }
 
@@ -31,15 +39,20 @@ pub fn key_figures(cx: Ctx) -> impl IntoView {
                 .map(|i| {
                     let f = &a.figures[i];
                     let id = a.blocks[f.block as usize].id;
+                    let bar = bars[i].map(|width| {
+                        view! {
+                            <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" data-compare=f.compare>
+                                <rect width=format!("{width:.1}") height="8" rx="1.5" />
+                            </svg>
+                        }
+                    });
                     view! {
                         <li class="figure-row" data-figure=f.text data-figure-block=id>
                             <a href=format!("#{id}") class="figure-link">
-                                <span class="figure-value" lang="zh-CN">{f.text}</span>
+                                <span class="figure-value"><span lang="zh-CN">{f.text}</span><span class="en figure-en">{f.text_en}</span></span>
                                 <span class="figure-label">{both(f.label, f.label_en)}</span>
                             </a>
-                            <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
-                                <rect width=format!("{:.1}", bars[i]) height="8" rx="1.5" />
-                            </svg>
+                            {bar}
                         </li>
                     }
                 })
@@ -54,11 +67,12 @@ pub fn key_figures(cx: Ctx) -> impl IntoView {
         .collect_view();
     view! {
         <details class="key-figures" data-key-figures="">
-            <summary>
+            <summary id="figures">
                 <h2 class="extras-title">{w(|t| t.figures_title)}</h2>
             </summary>
             <p class="guide-note">{w(|t| t.figures_note)}</p>
             <p class="figures-none" data-figures-none="" hidden>{w(|t| t.figures_none)}</p>
+            <p class="figures-none" data-figures-nocompare="" hidden>{w(|t| t.figures_nocompare)}</p>
             <div class="figure-groups">{groups}</div>
         </details>
     }

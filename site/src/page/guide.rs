@@ -9,22 +9,26 @@ use super::words::{both, w};
 use super::Ctx;
 use jinyi_core::model::Facet;
 use jinyi_core::query::{to_query, Selection};
-use jinyi_core::text::{EN, ZH};
 use leptos::prelude::*;
 
-/// The seven stars at their places in the Big Dipper (viewBox -30 0 380 150), in the
-/// order of `Article::seven_stars`.
+/// The seven stars at their places in the Big Dipper (viewBox 0 0 400 170), in the order
+/// of `Article::seven_stars`: the bowl (two main platforms, then two featured), then
+/// the handle.
 const STARS: [(f32, f32); 7] = [
-    (300.0, 38.0),
-    (292.0, 104.0),
-    (214.0, 112.0),
-    (206.0, 58.0),
-    (146.0, 44.0),
-    (88.0, 36.0),
-    (26.0, 70.0),
+    (360.0, 30.0),
+    (350.0, 125.0),
+    (255.0, 140.0),
+    (245.0, 62.0),
+    (170.0, 46.0),
+    (100.0, 38.0),
+    (30.0, 82.0),
 ];
 /// Bowl and handle, as pairs of star indexes.
 const LINES: [(usize, usize); 7] = [(0, 1), (1, 2), (2, 3), (3, 0), (3, 4), (4, 5), (5, 6)];
+/// A star's radius, and the radius it answers a click or tap within (a 24 px target at
+/// the diagram's smallest width, 20rem).
+const RADIUS: [f32; 2] = [13.0, 10.0];
+const TARGET: f32 = 16.0;
 
 /// The link that shows only platform `p`.
 fn link_for(cx: Ctx, p: usize) -> String {
@@ -33,6 +37,8 @@ fn link_for(cx: Ctx, p: usize) -> String {
     to_query(cx.article, &sel, None)
 }
 
+/// The seven-star diagram: numbered stars, and a legend of buttons that name them (the
+/// legend is what keyboards and screen readers use; the stars answer a pointer).
 fn dipper(cx: Ctx) -> impl IntoView {
     let a = cx.article;
     let seven = a.seven_stars();
@@ -47,39 +53,43 @@ fn dipper(cx: Ctx) -> impl IntoView {
     let stars = seven
         .iter()
         .zip(STARS)
-        .map(|(&(p, main), (x, y))| {
-            let plat = &a.platforms[p];
-            // SVG has no HTML buttons: a focusable group with the button role.
+        .enumerate()
+        .map(|(i, (&(p, main), (x, y)))| {
+            let r = RADIUS[usize::from(!main)];
             view! {
-                <g
-                    class="star"
-                    data-star=plat.name
-                    role="button"
-                    tabindex="0"
-                    aria-pressed="false"
-                    aria-label=format!("{} {}", plat.name, plat.en)
-                >
-                    <circle cx=x cy=y r=if main { 9.0 } else { 6.5 } />
-                    <text x=x y=y + if main { 24.0 } else { 20.0 } text-anchor="middle" lang="zh-CN">
-                        {plat.name}
-                    </text>
+                <g class="star" data-star=a.platforms[p].name>
+                    <circle class="target" cx=x cy=y r=TARGET />
+                    <circle cx=x cy=y r=r />
+                    <text x=x y=y + 4.5 text-anchor="middle">{(i + 1).to_string()}</text>
                 </g>
+            }
+        })
+        .collect_view();
+    let legend = seven
+        .iter()
+        .enumerate()
+        .map(|(i, &(p, _))| {
+            let plat = &a.platforms[p];
+            view! {
+                <li>
+                    <button type="button" class="star-key" data-star=plat.name aria-pressed="false">
+                        <span class="star-n" aria-hidden="true">{(i + 1).to_string()}</span>
+                        <span lang="zh-CN">{plat.name}</span>
+                        <span class="en" lang="en">{plat.en}</span>
+                    </button>
+                </li>
             }
         })
         .collect_view();
     view! {
         <figure class="dipper">
-            <svg
-                viewBox="-30 0 380 150"
-                role="group"
-                aria-label=ZH.dipper_title
-                data-en-aria-label=EN.dipper_title
-                data-dipper=""
-            >
+            <svg viewBox="0 0 400 170" aria-hidden="true" data-dipper="">
                 {lines}
                 {stars}
             </svg>
+            <ol class="dipper-legend">{legend}</ol>
             <figcaption>{w(|t| t.dipper_caption)}</figcaption>
+            <p class="guide-count" aria-live="polite" data-guide-count="">{super::status::count_words(cx, false)}</p>
         </figure>
     }
 }
@@ -88,7 +98,13 @@ fn dipper(cx: Ctx) -> impl IntoView {
 fn card(cx: Ctx, p: usize) -> impl IntoView {
     let a = cx.article;
     let plat = &a.platforms[p];
-    let mentions = cx.outcome.facet_counts[Facet::Platform as usize][p].to_string();
+    let n = cx.outcome.facet_counts[Facet::Platform as usize][p];
+    let mentions = n.to_string();
+    let unit = if n == 1 {
+        w(|t| t.result_unit).into_any()
+    } else {
+        w(|t| t.results_unit).into_any()
+    };
     let part_of = plat.part_of.map(|parent| {
         let parent = a.platforms[parent as usize].name;
         view! { " · " {w(|t| t.part_of)} " " <span lang="zh-CN">{parent}</span> }
@@ -111,7 +127,7 @@ fn card(cx: Ctx, p: usize) -> impl IntoView {
                 <span lang="en">{plat.en}</span>
                 <span class="own">{w(|t| t.our_translation)}</span>
             </p>
-            <p class="guide-meta">{w(|t| t.mentioned_in)} " " {mentions} " " {w(|t| t.results_unit)} {part_of}</p>
+            <p class="guide-meta">{w(|t| t.mentioned_in)} " " {mentions} " " {unit} {part_of}</p>
             <ul class="facts" lang="zh-CN">{facts}</ul>
         </li>
     }
@@ -139,7 +155,7 @@ pub fn platform_guide(cx: Ctx) -> impl IntoView {
         .collect_view();
     view! {
         <details class="guide" data-guide-panel="">
-            <summary>
+            <summary id="guide">
                 <h2 class="extras-title">{w(|t| t.guide_title)}</h2>
             </summary>
             <p class="guide-note">{w(|t| t.guide_note)}</p>

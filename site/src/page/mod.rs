@@ -74,7 +74,11 @@ fn masthead(cx: Ctx) -> impl IntoView {
 fn page(cx: Ctx) -> impl IntoView {
     view! {
         {notices()}
-        <a class="skip" href="#results">{w(|t| t.skip)}</a>
+        <nav class="skips" aria-label=ZH.skip_links data-en-aria-label=EN.skip_links>
+            <a class="skip" href="#results">{w(|t| t.skip)}</a>
+            <a class="skip" href="#figures">{w(|t| t.skip_figures)}</a>
+            <a class="skip" href="#guide">{w(|t| t.skip_guide)}</a>
+        </nav>
         {masthead(cx)}
         <div class="layout">
             <button type="button" class="drawer-toggle" aria-controls="panel" aria-expanded="false" data-drawer-toggle="">
@@ -82,16 +86,25 @@ fn page(cx: Ctx) -> impl IntoView {
                 <span data-chosen-count="" hidden></span>
             </button>
             <aside id="panel" class="panel" aria-labelledby="panel-title">
+                // On a phone, open, this box is the drawer: a modal dialog (the app sets
+                // its role; an <aside> cannot take it).
+                <div class="panel-box" data-panel-box="" aria-labelledby="panel-title">
                 <div class="panel-head">
                     <h2 id="panel-title" class="panel-title">{w(|t| t.filters)}</h2>
                     <button type="button" class="drawer-close" data-drawer-close="">{w(|t| t.close)}</button>
                 </div>
                 {panel::filter_panel(cx)}
+                <div class="drawer-foot">
+                    <button type="button" class="drawer-done" data-drawer-close="">{status::count_words(cx, false)}</button>
+                </div>
+                </div>
             </aside>
             <main id="results" tabindex="-1">
                 {status::status(cx)}
+                {status::minimap(cx)}
                 {status::ignored_notice()}
                 {status::print_filters()}
+                <p class="print-only print-url">{w(|t| t.page_address)} " " <span data-print-url=""></span></p>
                 <div class="extras">
                     {figures::key_figures(cx)}
                     {guide::platform_guide(cx)}
@@ -99,6 +112,7 @@ fn page(cx: Ctx) -> impl IntoView {
                 <article class="article">{article::article(cx)}</article>
             </main>
         </div>
+        {status::copy_dialog(cx)}
         <footer class="footer">
             <p>{w(|t| t.own_words)}</p>
         </footer>

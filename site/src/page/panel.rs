@@ -8,16 +8,20 @@ use jinyi_core::text::{EN, ZH};
 use leptos::prelude::*;
 
 /// One facet value as a toggle button (`data-facet`, `data-value`, `data-count`,
-/// `aria-pressed`: the public test markup).
+/// `aria-pressed`: the public test markup; `data-also`: its aliases, space-separated).
 fn facet_button(cx: Ctx, facet: Facet, value: usize) -> impl IntoView {
     let a = cx.article;
     let count = cx.outcome.facet_counts[facet as usize][value];
+    // Other names a link may use for the value (for the page's first-paint step).
+    let aliases = a.value_aliases(facet, value);
+    let also = (!aliases.is_empty()).then(|| aliases.join(" "));
     view! {
         <button
             type="button"
             class="facet"
             data-facet=facet.key()
             data-value=a.value_name(facet, value)
+            data-also=also
             aria-pressed="false"
             disabled=count == 0
             data-count=count.to_string()

@@ -111,7 +111,7 @@ const FRAMES: &str = "window.__frames = [];
         const ready = document.documentElement.hasAttribute('data-ready');
         window.__frames.push({
             blocks: shown('[data-block]').map(e => e.dataset.block).join(' '),
-            words: Array.from(new Set(shown('.zh, .en').map(e => e.className))).sort().join(' '),
+            words: Array.from(new Set(shown('.zh, .en').map(e => e.classList.contains('zh') ? 'zh' : 'en'))).sort().join(' '),
         });
         if (!ready || window.__frames.length < 5000) requestAnimationFrame(sample);
     };
@@ -195,15 +195,18 @@ impl Rng {
 }
 
 /// A random link: up to three values per facet, sometimes padded with spaces, sometimes
-/// an unknown value, in any order.
+/// by an alias, sometimes an unknown value, in any order.
 fn random_query(a: &Article, rng: &mut Rng) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
     for f in Facet::ALL {
         for _ in 0..rng.below(4) {
-            let name = a.value_name(f, rng.below(a.facet_len(f))).to_string();
-            let value = match rng.below(6) {
+            let v = rng.below(a.facet_len(f));
+            let name = a.value_name(f, v).to_string();
+            let aliases = a.value_aliases(f, v);
+            let value = match rng.below(7) {
                 0 => format!(" {name} "),
                 1 => format!("{name}x"),
+                2 if !aliases.is_empty() => aliases[rng.below(aliases.len())].to_string(),
                 _ => name,
             };
             pairs.push((f.key().to_string(), value));

@@ -12,6 +12,8 @@
 //! | `reader` | pinyin and English search, the interface language, guide, key figures |
 //! | `site` | the one-file build, no JavaScript, faults, CSP, sandboxed frames |
 //! | `first_paint` | the page before and without its Wasm, shared links' first frames |
+//! | `usability` | results in sight, drawer count, chart comparisons, English, combined terms, focus |
+//! | `quoting` | paragraph links, citations, Markdown export, the article map, the clipboard fallback |
 //! | `a11y` | axe-core in every state, the keyboard path, the phone layout |
 //! | `engines` | each session is the engine it names; its console errors are seen |
 //! | `xss` | the injection corpus through every way in |
@@ -45,7 +47,9 @@ mod a11y;
 mod engines;
 mod explorer;
 mod first_paint;
+mod quoting;
 mod reader;
 mod screenshots;
 mod site;
+mod usability;
 mod xss;

@@ -165,7 +165,7 @@ async fn the_platform_guide_filters_the_article() {
     // Choose 金义湖 by its star in the diagram.
     // WebDriver cannot click SVG groups; the reader's click is a DOM click event.
     b.js(
-        "document.querySelector(\"g.star[aria-label^='金义湖 ']\").dispatchEvent(new MouseEvent('click', { bubbles: true }));",
+        "document.querySelector(\"g.star[data-star='金义湖']\").dispatchEvent(new MouseEvent('click', { bubbles: true }));",
         vec![],
     )
     .await;

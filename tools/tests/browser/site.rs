@@ -267,25 +267,6 @@ async fn the_take_over_does_not_shift_the_layout() {
     b.finish().await;
 }
 
-/// A copy of dist/ plus `frame.html`, which shows the explorer in an iframe with `sandbox`.
-fn framed_copy(sandbox: &str) -> Scratch {
-    let to = scratch_dir("framed");
-    for entry in std::fs::read_dir(dist_dir()).unwrap() {
-        let p = entry.unwrap().path();
-        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
-    }
-    std::fs::write(
-        to.join("frame.html"),
-        format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>frame</title></head><body>\
-             <iframe title=\"explorer\" sandbox=\"{sandbox}\" width=\"1200\" height=\"800\" \
-             src=\"index.html?platform=%E9%87%91%E4%B9%89%E6%B9%96\"></iframe></body></html>"
-        ),
-    )
-    .unwrap();
-    to
-}
-
 /// Waits until the framed page is ready or marked faulty; returns which.
 async fn ready_or_fault(b: &Browser) -> String {
     for _ in 0..200 {
@@ -307,7 +288,7 @@ async fn ready_or_fault(b: &Browser) -> String {
 async fn in_an_opaque_sandbox_the_article_stays_readable_with_a_notice() {
     // Without allow-same-origin the frame's origin is opaque: its module fetches are
     // cross-origin and fail, so the app cannot start. The reader keeps the article.
-    let site = framed_copy("allow-scripts");
+    let site = framed_copy("allow-scripts", "platform=%E9%87%91%E4%B9%89%E6%B9%96");
     let b = browser_on(site.to_path_buf(), PREFIX, &[]).await;
     b.goto(&format!("{}frame.html", b.base)).await;
     b.client.enter_frame(0).await.expect("enter the frame");
@@ -329,7 +310,10 @@ async fn in_an_opaque_sandbox_the_article_stays_readable_with_a_notice() {
 async fn when_history_and_storage_throw_filtering_still_works() {
     // A sandboxed frame of the same origin whose history and storage APIs throw, as in
     // private modes and locked-down embeds: the state just stays out of the address bar.
-    let site = framed_copy("allow-scripts allow-same-origin");
+    let site = framed_copy(
+        "allow-scripts allow-same-origin",
+        "platform=%E9%87%91%E4%B9%89%E6%B9%96",
+    );
     let b = browser_on(site.to_path_buf(), PREFIX, &[]).await;
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",

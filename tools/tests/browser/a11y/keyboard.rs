@@ -37,6 +37,18 @@ async fn keyboard_only_path_skip_link_language_search_facets() {
         "the focused skip link is off-screen"
     );
 
+    // Then the other skip links (to the key figures, to the guide), each visible too.
+    for _ in 0..2 {
+        press(&b, Key::Tab).await;
+        let f = focused(&b).await;
+        assert!(
+            f["cls"].as_str().unwrap_or_default().contains("skip"),
+            "{} is not a skip link",
+            f["desc"]
+        );
+        assert_ring(&f);
+    }
+
     // 2. The language switch.
     press(&b, Key::Tab).await;
     let f = focused(&b).await;

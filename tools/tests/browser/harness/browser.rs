@@ -21,6 +21,8 @@ pub struct Browser {
     /// Console errors read so far (reading them clears them on the browser's side).
     pub(super) errors: Mutex<Vec<String>>,
     pub(super) driver: Driver,
+    /// The static server; dropping it stops the server, so it lives as long as the session.
+    _server: jinyi_devserver::Handle,
 }
 
 impl Browser {
@@ -47,8 +49,8 @@ impl Browser {
             "{} has no index.html: run `make dist dist-faults` first",
             dir.display()
         );
-        let (addr, _server) = jinyi_tools::spawn(dir, prefix).expect("start static server");
-        let base = format!("http://{addr}{}", jinyi_tools::normalize_prefix(prefix));
+        let (addr, server) = jinyi_devserver::spawn(dir, prefix).expect("start static server");
+        let base = format!("http://{addr}{}", jinyi_devserver::normalize_prefix(prefix));
         let driver = Driver::start(engine);
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(engine.capabilities(&driver.scratch, switches))
@@ -73,6 +75,7 @@ impl Browser {
             base,
             errors: Mutex::new(Vec::new()),
             driver,
+            _server: server,
         }
     }
 

@@ -13,6 +13,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use jinyi_devserver::webdriver::kill_group;
+
 use super::{Engine, TIMEOUT};
 
 /// A driver process serving one session.
@@ -148,27 +150,6 @@ fn start_xvfb() -> (Child, u32) {
             panic!("Xvfb gave no display number ({read:?}, {line:?})");
         }
     }
-}
-
-/// SIGTERM to the child's process group, then SIGKILL after at most 3 s.
-pub fn kill_group(child: &mut Child) {
-    let pgid = child.id() as libc::pid_t;
-    // SAFETY: plain syscall on the process group we created for this child.
-    unsafe {
-        libc::kill(-pgid, libc::SIGTERM);
-    }
-    let deadline = Instant::now() + Duration::from_secs(3);
-    while Instant::now() < deadline {
-        if let Ok(Some(_)) = child.try_wait() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    // SAFETY: as above; also reaches any browser process left in the group.
-    unsafe {
-        libc::kill(-pgid, libc::SIGKILL);
-    }
-    let _ = child.wait();
 }
 
 /// SIGKILL to every process whose command line contains `path`.

@@ -68,6 +68,26 @@ pub fn faults_dir() -> PathBuf {
     workspace_dir().join("target/dist-faults")
 }
 
+/// A copy of `dist/` plus `frame.html`, which shows the explorer (`index.html?<query>`)
+/// in an iframe with the given `sandbox` attribute.
+pub fn framed_copy(sandbox: &str, query: &str) -> Scratch {
+    let to = scratch_dir("framed");
+    for entry in std::fs::read_dir(dist_dir()).expect("read dist/") {
+        let p = entry.expect("a dist/ entry").path();
+        std::fs::copy(&p, to.join(p.file_name().expect("a file name"))).expect("copy dist/");
+    }
+    std::fs::write(
+        to.join("frame.html"),
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>frame</title></head><body>\
+             <iframe title=\"explorer\" sandbox=\"{sandbox}\" width=\"1200\" height=\"800\" \
+             src=\"index.html?{query}\"></iframe></body></html>"
+        ),
+    )
+    .expect("write frame.html");
+    to
+}
+
 /// Runs a reader journey, `async fn name(engine: Engine)`, in every engine: one test
 /// per engine, `name::chromium`, `name::firefox`, `name::webkit`, so a failure names
 /// its engine and `cargo test … -- firefox` runs one engine's share.

@@ -2,9 +2,8 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use jinyi_tools::{bind_loopback, Server};
+use jinyi_devserver::Server;
 
 const USAGE: &str = "usage: serve <dir> [--addr 127.0.0.1:8080] [--prefix /some/dir/] [--quiet]
 
@@ -65,19 +64,15 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let listener = match bind_loopback(args.addr.as_str()) {
-        Ok(l) => l,
+    let prefix = server.prefix().to_string();
+    let (local, handle) = match server.spawn(args.addr.as_str()) {
+        Ok(running) => running,
         Err(e) => {
             eprintln!("serve: cannot listen on {}: {e}", args.addr);
             return ExitCode::FAILURE;
         }
     };
-    let local = listener.local_addr().expect("bound address");
-    println!(
-        "Serving {} at http://{local}{}",
-        args.dir.display(),
-        server.prefix()
-    );
-    Arc::new(server).run(listener);
+    println!("Serving {} at http://{local}{prefix}", args.dir.display());
+    handle.wait();
     ExitCode::SUCCESS
 }

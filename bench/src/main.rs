@@ -6,10 +6,10 @@
 //!    rendered from the core's data: (b) `static.html`, the article as HTML with no
 //!    script, and (c) `plain.html`, the same plus the hand-written `baseline.js`; and
 //!    both again over the 100× corpus. Every html/js/wasm/css file gets `.gz`/`.br`
-//!    siblings made in-process, and one in-process server (`jinyi_tools::spawn`)
-//!    serves the folder on loopback with content negotiation, like `make serve`.
-//! 3. Headless Chromium through chromedriver: repeated first visits of every page
-//!    (cache disabled, interleaved), see `browser.rs`.
+//!    siblings made in-process, and the dev server (`jinyi_devserver::spawn`, the
+//!    one `make serve` runs) serves the folder on loopback with content negotiation.
+//! 3. Headless Chromium through chromedriver (fantoccini, `chromium.rs`): repeated first
+//!    visits of every page (cache disabled, interleaved), see `browser.rs`.
 //! 4. Transfer sizes of every file a first visit fetched (as the browser listed them).
 //!
 //! Prints the table (markdown) to stdout and writes it to `<workspace>/BENCHMARKS.md`.
@@ -17,14 +17,15 @@
 //! Environment: `DIST_DIR`, `CHROMEDRIVER`, `CHROMIUM` as for the browser tests.
 
 mod browser;
+mod chromium;
 mod corpus;
 mod native;
 mod pages;
 mod report;
 mod sizes;
-mod webdriver;
 
 use browser::{Spec, Visit};
+use chromium::Chromium;
 use jinyi_core::model::Article;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -61,7 +62,7 @@ struct Options {
 fn workspace_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
-        .expect("tools/ has a parent")
+        .expect("bench/ has a parent")
         .to_path_buf()
 }
 
@@ -174,8 +175,8 @@ fn build_site(dist: &Path, real: Article, big: Article) -> Result<Site, String> 
 
 /// Visits every page of `specs` `rounds` times, interleaved, after `WARMUP_VISITS`
 /// uncounted rounds; returns the counted visits per page.
-fn visit_all(
-    session: &webdriver::Session,
+async fn visit_all(
+    session: &Chromium,
     base: &str,
     specs: &[Spec],
     rounds: usize,
@@ -196,7 +197,7 @@ fn visit_all(
         // Interleave the pages, starting each round with a different one.
         for k in 0..specs.len() {
             let i = (round + k) % specs.len();
-            let v = browser::visit(session, base, &specs[i])?;
+            let v = browser::visit(session, base, &specs[i]).await?;
             if round >= WARMUP_VISITS {
                 visits[i].push(v);
             }
@@ -205,7 +206,38 @@ fn visit_all(
     Ok(visits)
 }
 
-fn run() -> Result<(), String> {
+/// Every page's first visits at full speed, then the real article's three pages under
+/// each throttle: `(visits, throttled)` as `report::Input` holds them.
+async fn in_browser(
+    session: &Chromium,
+    base: &str,
+    runs: usize,
+) -> Result<(Vec<Vec<Visit>>, Vec<Vec<Vec<Visit>>>), String> {
+    browser::disable_cache(session).await?;
+    let specs = [
+        ("", true),
+        ("static.html", false),
+        ("plain.html", true),
+        ("static-100x.html", false),
+        ("plain-100x.html", true),
+    ]
+    .map(|(path, scripted)| Spec {
+        path: path.to_string(),
+        scripted,
+    });
+    let visits = visit_all(session, base, &specs, runs, "first").await?;
+    // The same three pages of the real article on a slower machine, then also on a slow
+    // network (the CPU and network emulation of the DevTools protocol).
+    let mut throttled = Vec::new();
+    for t in &browser::THROTTLES {
+        browser::throttle(session, Some(t)).await?;
+        throttled.push(visit_all(session, base, &specs[..3], THROTTLED_RUNS, t.label).await?);
+    }
+    browser::throttle(session, None).await?;
+    Ok((visits, throttled))
+}
+
+async fn run() -> Result<(), String> {
     let opts = parse_args()?;
     let started = Instant::now();
     let load_at_start = report::loadavg();
@@ -227,42 +259,24 @@ fn run() -> Result<(), String> {
 
     eprintln!("bench: bench site and server …");
     let site = build_site(&dist, *real, *big)?;
-    let (addr, _server) = jinyi_tools::spawn(site.0.clone(), "/")
+    let (addr, _server) = jinyi_devserver::spawn(site.0.clone(), "/")
         .map_err(|e| format!("cannot start the bench server: {e}"))?;
     let base = format!("http://{addr}/");
 
     eprintln!("bench: Chromium …");
-    let session = webdriver::Session::start(
+    let session = Chromium::start(
         &env_or("CHROMEDRIVER", "/usr/bin/chromedriver"),
         &env_or("CHROMIUM", "/usr/bin/chromium"),
         CHROME_ARGS,
-    )?;
-    browser::disable_cache(&session)?;
-    let specs = [
-        ("", true),
-        ("static.html", false),
-        ("plain.html", true),
-        ("static-100x.html", false),
-        ("plain-100x.html", true),
-    ]
-    .map(|(path, scripted)| Spec {
-        path: path.to_string(),
-        scripted,
-    });
-    let visits = visit_all(&session, &base, &specs, opts.runs, "first")?;
-    // The same three pages of the real article on a slower machine, then also on a slow
-    // network (the CPU and network emulation of the DevTools protocol).
-    let mut throttled = Vec::new();
-    for t in &browser::THROTTLES {
-        browser::throttle(&session, Some(t))?;
-        let v = visit_all(&session, &base, &specs[..3], THROTTLED_RUNS, t.label)?;
-        throttled.push(v);
-    }
-    browser::throttle(&session, None)?;
+    )
+    .await?;
+    // The session is closed (Chromium quits) whether or not the visits went well.
+    let measured = in_browser(&session, &base, opts.runs).await;
+    let machine = report::Machine::describe(&session, load_at_start);
+    session.close().await;
+    let (visits, throttled) = measured?;
 
     eprintln!("bench: sizes …");
-    let machine = report::Machine::describe(&session, load_at_start);
-    drop(session);
     let mut fetched = Vec::new();
     for v in &visits {
         let files = v.first().map(|v| v.fetched.clone()).unwrap_or_default();
@@ -295,8 +309,11 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-fn main() {
-    if let Err(e) = run() {
+// One thread is enough: the bench does one thing at a time, and the server runs on
+// its own thread.
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    if let Err(e) = run().await {
         eprintln!("bench: {e}");
         std::process::exit(1);
     }

@@ -4,8 +4,8 @@
 //! the list of fetched files, and the latency from a filter click and from a search
 //! keystroke to the next painted frame.
 
+use crate::chromium::Chromium;
 use crate::native::{PLATFORM, QUERY_SHORT};
-use crate::webdriver::Session;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -104,9 +104,10 @@ fn num(v: &Value, what: &str) -> Result<f64, String> {
 }
 
 /// Prepare the tab: the HTTP cache off for every later navigation.
-pub fn disable_cache(s: &Session) -> Result<(), String> {
-    s.cdp("Network.enable", json!({}))?;
-    s.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))?;
+pub async fn disable_cache(s: &Chromium) -> Result<(), String> {
+    s.cdp("Network.enable", json!({})).await?;
+    s.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await?;
     Ok(())
 }
 
@@ -133,27 +134,35 @@ pub const THROTTLES: [Throttle; 2] = [
 ];
 
 /// Emulates `t` in the tab from now on (`None`: full speed again).
-pub fn throttle(s: &Session, t: Option<&Throttle>) -> Result<(), String> {
+pub async fn throttle(s: &Chromium, t: Option<&Throttle>) -> Result<(), String> {
     s.cdp(
         "Emulation.setCPUThrottlingRate",
         json!({ "rate": t.map_or(1.0, |t| t.cpu) }),
-    )?;
+    )
+    .await?;
     let (latency, down) = t.and_then(|t| t.network).unwrap_or((0.0, -1.0));
     s.cdp(
         "Network.emulateNetworkConditions",
         json!({ "offline": false, "latency": latency,
                 "downloadThroughput": if down > 0.0 { down / 8.0 } else { -1.0 },
                 "uploadThroughput": if down > 0.0 { down / 16.0 } else { -1.0 } }),
-    )?;
+    )
+    .await?;
     Ok(())
 }
 
-fn idle(s: &Session, ms: u32) -> Result<(), String> {
-    s.exec_async(JS_IDLE, vec![json!(ms)]).map(drop)
+async fn idle(s: &Chromium, ms: u32) -> Result<(), String> {
+    s.exec_async(JS_IDLE, vec![json!(ms)]).await.map(drop)
 }
 
-fn interact(s: &Session, sel: &str, value: Option<&str>) -> Result<(Latency, String), String> {
-    let v = s.exec_async(JS_INTERACT, vec![json!(sel), json!(value)])?;
+async fn interact(
+    s: &Chromium,
+    sel: &str,
+    value: Option<&str>,
+) -> Result<(Latency, String), String> {
+    let v = s
+        .exec_async(JS_INTERACT, vec![json!(sel), json!(value)])
+        .await?;
     if let Some(e) = v.get("error") {
         return Err(format!("interaction: {e}"));
     }
@@ -168,36 +177,41 @@ fn interact(s: &Session, sel: &str, value: Option<&str>) -> Result<(Latency, Str
 }
 
 /// One first visit of `base` + `spec.path`, with the interactions when the page is scripted.
-pub fn visit(s: &Session, base: &str, spec: &Spec) -> Result<Visit, String> {
-    s.goto("about:blank")?;
+pub async fn visit(s: &Chromium, base: &str, spec: &Spec) -> Result<Visit, String> {
+    s.goto("about:blank").await?;
     let url = format!("{base}{}", spec.path);
-    s.goto(&url)?;
+    s.goto(&url).await?;
     if spec.scripted {
         s.wait_for(
             &format!("data-ready on {url}"),
             "return document.documentElement.hasAttribute('data-ready');",
             LOAD_TIMEOUT,
-        )?;
+        )
+        .await?;
     }
-    let fcp = s.wait_for(
-        &format!("first-contentful-paint on {url}"),
-        "const e = performance.getEntriesByName('first-contentful-paint')[0];
+    let fcp = s
+        .wait_for(
+            &format!("first-contentful-paint on {url}"),
+            "const e = performance.getEntriesByName('first-contentful-paint')[0];
          return e ? e.startTime : null;",
-        LOAD_TIMEOUT,
-    )?;
+            LOAD_TIMEOUT,
+        )
+        .await?;
     let fcp = num(&fcp, "FCP")?;
-    idle(s, 300)?;
-    let cls = num(&s.exec_async(JS_CLS, vec![])?, "CLS")?;
+    idle(s, 300).await?;
+    let cls = num(&s.exec_async(JS_CLS, vec![]).await?, "CLS")?;
     let interactive = s
         .exec(
             "const m = performance.getEntriesByName('app-interactive')[0];
              return m ? m.startTime : null;",
             vec![],
-        )?
+        )
+        .await?
         .as_f64();
     let origin = base.trim_end_matches('/');
     let fetched = s
-        .exec(JS_FETCHED, vec![])?
+        .exec(JS_FETCHED, vec![])
+        .await?
         .as_array()
         .cloned()
         .unwrap_or_default()
@@ -219,7 +233,8 @@ pub fn visit(s: &Session, base: &str, spec: &Spec) -> Result<Visit, String> {
             "const n = performance.getEntriesByType('navigation')[0];
              return n ? n.domContentLoadedEventEnd : null;",
             vec![],
-        )?
+        )
+        .await?
         .as_f64()
         .unwrap_or(f64::NAN);
     let mut visit = Visit {
@@ -235,16 +250,16 @@ pub fn visit(s: &Session, base: &str, spec: &Spec) -> Result<Visit, String> {
     if spec.scripted {
         let button = format!(r#"button[data-facet="platform"][data-value="{PLATFORM}"]"#);
         let first: String = QUERY_SHORT.chars().take(1).collect();
-        idle(s, 50)?;
-        let (on, after_click) = interact(s, &button, None)?;
-        idle(s, 50)?;
-        let (off, _) = interact(s, &button, None)?;
-        idle(s, 50)?;
-        interact(s, "#search", Some(&first))?;
-        idle(s, 50)?;
-        let (key, after_key) = interact(s, "#search", Some(QUERY_SHORT))?;
-        idle(s, 50)?;
-        interact(s, "#search", Some(""))?;
+        idle(s, 50).await?;
+        let (on, after_click) = interact(s, &button, None).await?;
+        idle(s, 50).await?;
+        let (off, _) = interact(s, &button, None).await?;
+        idle(s, 50).await?;
+        interact(s, "#search", Some(&first)).await?;
+        idle(s, 50).await?;
+        let (key, after_key) = interact(s, "#search", Some(QUERY_SHORT)).await?;
+        idle(s, 50).await?;
+        interact(s, "#search", Some("")).await?;
         visit.filter = vec![on, off];
         visit.search = vec![key];
         visit.counts = Some((after_click, after_key));

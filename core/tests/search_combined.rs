@@ -1,0 +1,131 @@
+//! Issue 12: search terms that combine, and English that finds what the English interface
+//! shows (our labels of the key figures, our definitions of the themes).
+
+mod common;
+use common::article;
+use jinyi_core::explain::{search_route, Words};
+use jinyi_core::filter::{apply, Outcome, Via};
+use jinyi_core::model::Facet;
+use jinyi_core::query::Selection;
+use jinyi_core::search::SearchIndex;
+use jinyi_core::text::Lang;
+
+fn run(q: &str, platform: Option<&str>) -> Outcome {
+    let a = article();
+    let mut sel = Selection {
+        q: q.into(),
+        ..Selection::default()
+    };
+    if let Some(p) = platform {
+        sel.toggle(
+            Facet::Platform,
+            a.value_index(Facet::Platform, p).unwrap() as u16,
+        );
+    }
+    apply(a, &SearchIndex::for_article(a), &sel)
+}
+
+fn ids(o: &Outcome) -> Vec<&'static str> {
+    let a = article();
+    (0..a.blocks.len())
+        .filter(|&b| o.matched[b])
+        .map(|b| a.blocks[b].id)
+        .collect()
+}
+
+fn marked(o: &Outcome, b: usize) -> Vec<&'static str> {
+    let text = article().blocks[b].text;
+    o.hits[b].iter().map(|r| &text[r.clone()]).collect()
+}
+
+#[test]
+fn terms_that_do_not_stand_together_combine() {
+    let facets = ids(&run("", Some("金义湖")));
+    let talent: Vec<&str> = {
+        let a = article();
+        let v = a.value_index(Facet::Theme, "人才").unwrap() as u16;
+        facets
+            .iter()
+            .copied()
+            .filter(|id| {
+                let b = a.blocks.iter().find(|b| b.id == *id).unwrap();
+                b.themes.iter().any(|t| t.value == v)
+            })
+            .collect()
+    };
+    assert_eq!(talent.len(), 2, "the two filters give 2 paragraphs");
+    for q in ["人才 金义湖", "金义湖 人才", "人才 jinyihu", "人才　金义湖"] {
+        let o = run(q, None);
+        assert_eq!(o.terms.len(), 2, "{q}: by terms");
+        let got = ids(&o);
+        assert_eq!(got.len(), 2, "{q}: {got:?}");
+        for b in (0..o.matched.len()).filter(|&b| o.matched[b]) {
+            let m = marked(&o, b);
+            assert!(m.contains(&"人才"), "{q}: {m:?}");
+            assert!(m.iter().any(|s| "金义湖".contains(s)), "{q}: {m:?}");
+        }
+    }
+    // The whole query first: spaces are ignored when it matches as a whole.
+    let o = run("金义 湖", None);
+    assert!(o.terms.is_empty());
+    assert_eq!(ids(&o).len(), ids(&run("金义湖", None)).len());
+    // One word is never split.
+    assert!(run("金义湖人才", None).terms.is_empty());
+}
+
+#[test]
+fn nothing_found_suggests_the_values_a_term_names() {
+    let a = article();
+    let o = run("金义湖 uuuu", None);
+    assert_eq!(o.count, 0);
+    let named: Vec<&str> = o
+        .suggestions
+        .iter()
+        .map(|&(f, v)| a.value_name(f, v as usize))
+        .collect();
+    assert!(named.contains(&"金义湖"), "{named:?}");
+    assert!(named.contains(&"金义湖科技创新策源地"), "{named:?}");
+    // By English name too, and never a value already chosen.
+    let o = run("lake uuuu", Some("金义湖"));
+    let named: Vec<&str> = o
+        .suggestions
+        .iter()
+        .map(|&(f, v)| a.value_name(f, v as usize))
+        .collect();
+    assert!(!named.contains(&"金义湖"), "{named:?}");
+    assert!(
+        run("金义湖", None).suggestions.is_empty(),
+        "only when nothing is found"
+    );
+}
+
+#[test]
+fn english_finds_our_labels_and_definitions() {
+    let a = article();
+    let o = run("GDP", None);
+    assert_eq!(ids(&o), ["surpass-7"]);
+    let b = a.blocks.iter().position(|b| b.id == "surpass-7").unwrap();
+    assert!(matches!(o.via[b][..], [Via::Label { .. }]));
+    let why = search_route(a, &o, b, &Words::of(Lang::En));
+    assert_eq!(why, "English label match GDP growth, first quarter → 8.1%");
+    assert_eq!(ids(&run("signing", None)), ["do-4", "do-6"]);
+    let growth = ids(&run("growth", None));
+    assert!(
+        growth.contains(&"surpass-7") && growth.contains(&"surpass-photo-2"),
+        "{growth:?}"
+    );
+    // A theme's definition: every block of 项目建设.
+    let projects = a.value_index(Facet::Theme, "项目建设").unwrap() as u16;
+    let theirs: Vec<&str> = a
+        .blocks
+        .iter()
+        .filter(|b| b.themes.iter().any(|t| t.value == projects))
+        .map(|b| b.id)
+        .collect();
+    let o = run("investment", None);
+    for id in &theirs {
+        assert!(ids(&o).contains(id), "investment finds {id}");
+    }
+    let b = a.blocks.iter().position(|b| b.id == theirs[0]).unwrap();
+    assert!(search_route(a, &o, b, &Words::of(Lang::Zh)).contains("英文释义匹配 项目建设"));
+}

@@ -1,0 +1,74 @@
+// Handing the article on: a paragraph's link or citation to the clipboard, the shown
+// paragraphs as Markdown to copy or download. Where the clipboard is missing or refuses
+// (a sandboxed frame, a denied permission), the text opens in a dialog, selected for
+// copying by hand: never a silent failure. The words are the page's own (verbatim, the
+// missing passage as its marker); the source line and the frame are ours, written by the
+// build into the dialog's data-* (site/src/page/status.rs).
+(() => {
+  const one = (s, at = document) => at.querySelector(s);
+  const all = (s, at = document) => Array.from(at.querySelectorAll(s));
+  const dlg = one('[data-copy-dialog]');
+  const area = one('[data-copy-text]', dlg);
+  const en = () => jx.ui === 'en';
+  const page = () => location.href.split('#')[0];
+  const source = (url) => dlg.dataset[en() ? 'sourceEn' : 'sourceZh'].replace('{url}', url);
+  // An element's words as the reader sees them: not the photo label, not the other language.
+  const words = (e) => {
+    const c = e.cloneNode(true);
+    for (const x of c.querySelectorAll(en() ? '.photo-label, .zh' : '.photo-label, .en')) x.remove();
+    return c.textContent.trim();
+  };
+  const byHand = (text, file) => {
+    one('[data-copy-why]', dlg).hidden = !!file;
+    one('[data-export-why]', dlg).hidden = !file;
+    const a = one('[data-download]', dlg);
+    a.hidden = !file;
+    if (file) {
+      a.href = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+      a.download = file;
+    }
+    area.value = text;
+    if (!dlg.open) dlg.showModal();
+    area.focus();
+    area.select();
+  };
+  const copy = (text) => {
+    let done;
+    try {
+      done = navigator.clipboard.writeText(text);
+    } catch (e) {
+      done = Promise.reject(e);
+    }
+    done.then(() => {
+      const note = one('[data-copied]');
+      note.hidden = false;
+      setTimeout(() => (note.hidden = true), 2500);
+    }, () => byHand(text));
+  };
+  // The paragraphs the filters keep, under their headings, each with its link.
+  const markdown = () => {
+    const url = page();
+    let out = `# ${one('h1').textContent}${dlg.dataset[en() ? 'excerptsEn' : 'excerptsZh']}\n\n${source(url)}\n\n${words(one('.print-filters'))}\n`;
+    for (const s of all('[data-section]')) {
+      const kept = all('[data-block][data-match="1"]', s).filter((b) => !b.parentElement.hidden);
+      if (!kept.length) continue;
+      out += `\n## ${words(one('h2 > span', s))}\n`;
+      for (const b of kept) out += `\n${words(b)}\n\n<${url}#${b.id}>\n`;
+    }
+    return out;
+  };
+  const fileName = () =>
+    ['金义新区', ...all('[data-chip]:not([hidden])').map((c) => c.dataset.chipValue || one('[data-chip-q]', c).textContent)]
+      .join('-')
+      .replace(/[\\/:*?"<>|\s]+/g, '') + '.md';
+  document.addEventListener('click', (e) => {
+    const t = e.target.closest('[data-permalink], [data-cite], [data-export], [data-copy-close]');
+    if (!t) return;
+    const d = t.dataset;
+    // A paragraph's link also goes there: the browser follows it.
+    if (d.permalink) copy(`${page()}#${d.permalink}`);
+    else if (d.cite) copy(`${words(document.getElementById(d.cite))}\n${source(`${page()}#${d.cite}`)}`);
+    else if ('export' in d) byHand(markdown(), fileName());
+    else dlg.close();
+  });
+})();
