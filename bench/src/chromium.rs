@@ -5,7 +5,7 @@
 
 use fantoccini::wd::{Capabilities, TimeoutConfiguration};
 use fantoccini::Client;
-use jinyi_devserver::webdriver::{DriverProcess, SessionPost};
+use jinyi_devserver::webdriver::{DriverProcess, SessionPost, CHROMIUM_SWITCHES};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -43,8 +43,8 @@ fn text(e: impl std::fmt::Display) -> String {
 }
 
 impl Chromium {
-    /// Start `chromedriver` and open a Chromium session with `args` (a fresh
-    /// `--user-data-dir` is added).
+    /// Start `chromedriver` and open a Chromium session with the shared switches
+    /// (`CHROMIUM_SWITCHES`), then `args`, and a fresh `--user-data-dir`.
     pub async fn start(chromedriver: &str, chromium: &str, args: &[&str]) -> Result<Self, String> {
         let driver = DriverProcess::start(chromedriver, START_TIMEOUT)
             .await
@@ -55,7 +55,11 @@ impl Chromium {
             driver.port()
         )));
         let _ = std::fs::remove_dir_all(&profile.0);
-        let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut all: Vec<String> = CHROMIUM_SWITCHES
+            .iter()
+            .chain(args)
+            .map(|a| a.to_string())
+            .collect();
         all.push(format!("--user-data-dir={}", profile.0.display()));
         let mut caps = Capabilities::new();
         caps.insert("browserName".into(), json!("chrome"));

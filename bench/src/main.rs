@@ -37,22 +37,9 @@ const WARMUP_VISITS: usize = 1;
 /// Counted visits per page under each throttle.
 const THROTTLED_RUNS: usize = 5;
 
-/// Chromium's flags: as the browser tests, plus the page language the app picks for
-/// its interface (so it matches the Chinese comparison pages).
-const CHROME_ARGS: &[&str] = &[
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--disable-extensions",
-    "--window-size=1280,900",
-    "--lang=zh-CN",
-];
+/// Chromium's switches beyond the shared ones: the page language the app picks for its
+/// interface (so it matches the Chinese comparison pages).
+const CHROME_EXTRA_ARGS: &[&str] = &["--lang=zh-CN"];
 
 struct Options {
     runs: usize,
@@ -256,6 +243,9 @@ async fn run() -> Result<(), String> {
     let real = corpus::load(&ws.join("data"))?;
     let big = corpus::scaled(real, SCALE);
     let core = [native::measure(real), native::measure(big)];
+    let mut readings = String::new();
+    jinyi_core::codegen::pinyin_table(&mut readings, real.pinyin);
+    let readings = sizes::measure(readings.as_bytes());
 
     eprintln!("bench: bench site and server …");
     let site = build_site(&dist, *real, *big)?;
@@ -267,7 +257,7 @@ async fn run() -> Result<(), String> {
     let session = Chromium::start(
         &env_or("CHROMEDRIVER", "/usr/bin/chromedriver"),
         &env_or("CHROMIUM", "/usr/bin/chromium"),
-        CHROME_ARGS,
+        CHROME_EXTRA_ARGS,
     )
     .await?;
     // The session is closed (Chromium quits) whether or not the visits went well.
@@ -296,6 +286,7 @@ async fn run() -> Result<(), String> {
         machine,
         runs: opts.runs,
         core,
+        readings,
         visits,
         throttled,
         files: fetched,

@@ -18,6 +18,28 @@ pub const QUERY_PINYIN: &str = "jyh";
 /// The facet value clicked in every filter measurement.
 pub const PLATFORM: &str = "金义湖";
 
+/// Issue 9's searches as Chinese readers type them (its table, then the other forms it
+/// names, then earlier cases), each timed as one keystroke: reported in a table of their own.
+pub const SEARCHES: &[&str] = &[
+    "changsanjiao",
+    "dushiqu",
+    "jyh",
+    "ywfzjy",
+    "jinyh",
+    "ganzidangtou",
+    "free trade zone",
+    "JYH",
+    "zmsyq",
+    "zobl",
+    "zhongoubl",
+    "jin y h",
+    "jinyihu",
+    "jin1 yi4 hu2",
+    "lake jinyi",
+    "金义",
+    "义乌发展经验",
+];
+
 /// Timed runs per case (after warm-up runs); the median is reported.
 const RUNS: usize = 51;
 const WARMUP: usize = 5;
@@ -39,7 +61,7 @@ fn median_ms(mut f: impl FnMut()) -> f64 {
 }
 
 /// The native medians for one corpus, in milliseconds.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Core {
     pub blocks: usize,
     pub index_new: f64,
@@ -49,6 +71,8 @@ pub struct Core {
     pub search_pinyin: f64,
     /// Matching blocks, as a check that the cases do what they say.
     pub matches: [usize; 4],
+    /// Per query of [`SEARCHES`]: matching blocks and the median keystroke.
+    pub searches: Vec<(usize, f64)>,
 }
 
 pub fn selection(a: &Article, platform: Option<&str>, q: &str) -> Selection {
@@ -84,5 +108,12 @@ pub fn measure(a: &Article) -> Core {
         matches: cases
             .each_ref()
             .map(|sel| filter::apply(a, &index, sel).count),
+        searches: SEARCHES
+            .iter()
+            .map(|q| {
+                let sel = selection(a, None, q);
+                (filter::apply(a, &index, &sel).count, time(&sel))
+            })
+            .collect(),
     }
 }

@@ -19,6 +19,22 @@ use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Chromium's command-line switches for a headless, quiet, reproducible session at
+/// 1280 × 900, shared by the bench and the browser tests (each adds its own).
+pub const CHROMIUM_SWITCHES: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--disable-extensions",
+    "--window-size=1280,900",
+];
+
 /// How often a starting driver is asked whether it is ready.
 const POLL: Duration = Duration::from_millis(50);
 /// How long a process group gets between SIGTERM and SIGKILL.

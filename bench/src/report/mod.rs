@@ -45,6 +45,8 @@ pub struct Input {
     pub runs: usize,
     /// The core natively: the article, then the 100× corpus.
     pub core: [Core; 2],
+    /// The generated source of the search's readings table (the Wasm embeds it).
+    pub readings: crate::sizes::Sizes,
     /// Per page (app, static, plain, static 100×, plain 100×): the counted visits.
     pub visits: Vec<Vec<Visit>>,
     /// Per throttle (`browser::THROTTLES`), per page (app, static, plain): the visits.

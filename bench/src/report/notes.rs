@@ -2,8 +2,10 @@
 //! verdicts, what dominates the interaction figures, and the numbered notes on how each
 //! figure is measured (the table's superscripts).
 
-use super::{ms, Input, Pages, Split, Table, APP, PLAIN, PLAIN_BIG, STATIC};
-use crate::native::{PLATFORM, QUERY_SHORT};
+use super::{
+    kb, ms, verdict, Input, Pages, Split, Table, APP, BUDGET_FRAME_MS, PLAIN, PLAIN_BIG, STATIC,
+};
+use crate::native::{PLATFORM, QUERY_SHORT, SEARCHES};
 use crate::{SCALE, WARMUP_VISITS as WARMUP};
 use std::fmt::Write;
 
@@ -42,6 +44,32 @@ pub(super) fn document(input: &Input, t: Table) -> String {
             .map(|(what, ok)| format!("{what}: {}", if *ok { "PASS" } else { "FAIL" }))
             .collect::<Vec<_>>()
             .join("; ")
+    );
+
+    // Issue 9's searches, one keystroke each.
+    let _ = writeln!(
+        o,
+        "**Chinese search, one keystroke each** (core, native, `filter::apply` with the app's \
+         index, median of the timed runs; budget ≤ 16 ms at {SCALE}×):\n"
+    );
+    let _ = writeln!(
+        o,
+        "| query | blocks (1×) | blocks ({SCALE}×) | ms (1×) | ms ({SCALE}×) |\n|---|---|---|---|---|"
+    );
+    for (i, q) in SEARCHES.iter().enumerate() {
+        let (n1, t1) = one.searches[i];
+        let (nb, tb) = big.searches[i];
+        let _ = writeln!(o, "| `{q}` | {n1} | {nb} | {} | {} |", ms(t1), ms(tb));
+    }
+    let slowest = big.searches.iter().map(|s| s.1).fold(0.0, f64::max);
+    let _ = writeln!(
+        o,
+        "\nSlowest at {SCALE}×: {} ({}). The readings table (every reading of each \
+         character the article uses) is {} kB raw / {} kB brotli of generated source.\n",
+        ms(slowest),
+        verdict(slowest <= BUDGET_FRAME_MS),
+        kb(input.readings.raw),
+        kb(input.readings.brotli)
     );
 
     // What dominates the browser figures.

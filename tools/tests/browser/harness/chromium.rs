@@ -2,35 +2,10 @@
 //! (`goog/cdp/execute`) and the browser log (`se/log`). Tests that use them run in
 //! Chromium only, and their doc comments say so.
 
-use fantoccini::wd::WebDriverCompatibleCommand;
+use jinyi_devserver::webdriver::SessionPost;
 use serde_json::{json, Value};
 
 use super::{Browser, Engine};
-
-/// A chromedriver extension command: POST `session/<id>/<path>` with a JSON body.
-#[derive(Debug)]
-struct SessionPost {
-    path: &'static str,
-    body: Value,
-}
-
-impl WebDriverCompatibleCommand for SessionPost {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/{}",
-            session_id.unwrap_or_default(),
-            self.path
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.body.to_string()))
-    }
-}
 
 impl Browser {
     /// Run a Chrome DevTools Protocol command (Chromium only: panics elsewhere, so a

@@ -13,6 +13,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use fantoccini::wd::Capabilities;
+use jinyi_devserver::webdriver::CHROMIUM_SWITCHES;
 use serde_json::json;
 
 /// A browser engine the tests drive through its WebDriver server.
@@ -95,21 +96,8 @@ impl Engine {
         let mut caps = Capabilities::new();
         match self {
             Engine::Chromium => {
-                let mut args: Vec<String> = [
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--disable-dev-shm-usage",
-                    "--window-size=1280,900",
-                ]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
+                let mut args: Vec<String> =
+                    CHROMIUM_SWITCHES.iter().map(|s| s.to_string()).collect();
                 args.push(format!("--user-data-dir={}", scratch.display()));
                 args.extend(switches.iter().map(|s| s.to_string()));
                 caps.insert(
