@@ -32,6 +32,16 @@ fn s(o: &mut String, v: &str) {
     let _ = write!(o, "{v:?}");
 }
 
+/// String fields of a struct literal, each as `name:"…",` (a trailing comma is valid).
+fn texts(o: &mut String, fields: &[(&str, &str)]) {
+    for (name, v) in fields {
+        o.push_str(name);
+        o.push(':');
+        s(o, v);
+        o.push(',');
+    }
+}
+
 fn list<T>(o: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T)) {
     o.push_str("&[");
     for it in items {
@@ -136,36 +146,30 @@ fn article(o: &mut String, a: &Article) {
     });
     o.push_str(",themes:");
     list(o, a.themes, |o, t| {
-        o.push_str("Theme{name:");
-        s(o, t.name);
-        let _ = write!(o, ",kind:ThemeKind::{:?},en:", t.kind);
-        s(o, t.en);
-        o.push_str(",definition:");
-        s(o, t.definition);
-        o.push_str(",definition_en:");
-        s(o, t.definition_en);
-        o.push('}');
+        o.push_str("Theme{");
+        texts(
+            o,
+            &[
+                ("name", t.name),
+                ("en", t.en),
+                ("definition", t.definition),
+                ("definition_en", t.definition_en),
+            ],
+        );
+        let _ = write!(o, "kind:ThemeKind::{:?}}}", t.kind);
     });
     o.push_str(",platform_groups:");
     list(o, a.platform_groups, |o, g| {
-        o.push_str("PlatformGroup{id:");
-        s(o, g.id);
-        o.push_str(",name:");
-        s(o, g.name);
-        o.push_str(",en:");
-        s(o, g.en);
+        o.push_str("PlatformGroup{");
+        texts(o, &[("id", g.id), ("name", g.name), ("en", g.en)]);
         o.push('}');
     });
     o.push_str(",platforms:");
     list(o, a.platforms, |o, p| {
-        o.push_str("Platform{name:");
-        s(o, p.name);
-        o.push_str(",en:");
-        s(o, p.en);
-        let _ = write!(o, ",group:{},aliases:", p.group);
+        o.push_str("Platform{");
+        texts(o, &[("name", p.name), ("en", p.en), ("pinyin", p.pinyin)]);
+        let _ = write!(o, "group:{},part_of:{:?},aliases:", p.group, p.part_of);
         strs(o, p.aliases);
-        let _ = write!(o, ",part_of:{:?},pinyin:", p.part_of);
-        s(o, p.pinyin);
         o.push_str(",facts:");
         list(o, p.facts, |o, f| {
             let _ = write!(o, "Fact{{block:{},sentence:", f.block);
@@ -176,11 +180,9 @@ fn article(o: &mut String, a: &Article) {
     });
     o.push_str(",projects:");
     list(o, a.projects, |o, p| {
-        o.push_str("Project{name:");
-        s(o, p.name);
-        o.push_str(",en:");
-        s(o, p.en);
-        o.push_str(",aliases:");
+        o.push_str("Project{");
+        texts(o, &[("name", p.name), ("en", p.en)]);
+        o.push_str("aliases:");
         strs(o, p.aliases);
         o.push('}');
     });
@@ -188,19 +190,23 @@ fn article(o: &mut String, a: &Article) {
     pinyin_table(o, a.pinyin);
     o.push_str(",figures:");
     list(o, a.figures, |o, f| {
-        let _ = write!(o, "KeyFigure{{block:{},text:", f.block);
-        s(o, f.text);
-        o.push_str(",label:");
-        s(o, f.label);
-        o.push_str(",label_en:");
-        s(o, f.label_en);
-        o.push_str(",text_en:");
-        s(o, f.text_en);
         // `{:?}` of a finite f64 is a valid float literal (`8.1`, `100.0`).
-        let _ = write!(o, ",value:{:?},unit:", f.value);
-        s(o, f.unit);
-        let _ = write!(o, ",kind:FigureKind::{:?},compare:", f.kind);
-        s(o, f.compare);
+        let _ = write!(
+            o,
+            "KeyFigure{{block:{},value:{:?},kind:FigureKind::{:?},",
+            f.block, f.value, f.kind
+        );
+        texts(
+            o,
+            &[
+                ("text", f.text),
+                ("label", f.label),
+                ("label_en", f.label_en),
+                ("text_en", f.text_en),
+                ("unit", f.unit),
+                ("compare", f.compare),
+            ],
+        );
         o.push('}');
     });
     o.push('}');

@@ -58,36 +58,29 @@ fn block(cx: Ctx, i: usize) -> impl IntoView {
         names(cx, b, Facet::Platform),
         names(cx, b, Facet::Project),
     );
+    // The attributes a paragraph and a caption share.
+    let common = view! {
+        <{..}
+            id=b.id
+            tabindex="-1"
+            lang="zh-CN"
+            data-block=b.id
+            data-match="1"
+            data-theme=theme
+            data-platform=platform
+            data-project=project
+        />
+    };
     let element = match b.kind {
         BlockKind::Figure { .. } => view! {
-            <figure
-                class="block figure"
-                id=b.id
-                tabindex="-1"
-                lang="zh-CN"
-                data-block=b.id
-                data-match="1"
-                data-theme=theme
-                data-platform=platform
-                data-project=project
-            >
+            <figure class="block figure" {..common}>
                 <span class="photo-label" aria-hidden="true">{w(|t| t.photo)}</span>
                 <figcaption>{runs(b)}</figcaption>
             </figure>
         }
         .into_any(),
         BlockKind::Intro | BlockKind::Paragraph => view! {
-            <p
-                class=if b.kind == BlockKind::Intro { "block intro" } else { "block" }
-                id=b.id
-                tabindex="-1"
-                lang="zh-CN"
-                data-block=b.id
-                data-match="1"
-                data-theme=theme
-                data-platform=platform
-                data-project=project
-            >
+            <p class=if b.kind == BlockKind::Intro { "block intro" } else { "block" } {..common}>
                 {runs(b)}
             </p>
         }
