@@ -9,7 +9,7 @@
 //! `fuzz/` runs the same properties under libFuzzer (see fuzz/README.md).
 
 mod common;
-use common::article;
+use common::*;
 use jinyi_core::filter::apply;
 use jinyi_core::highlight::{segments, split, Segment};
 use jinyi_core::model::{Block, BlockKind, Facet};
@@ -20,7 +20,6 @@ use jinyi_core::query::{
 use jinyi_core::search::{bound_query, prepare, SearchIndex, MAX_QUERY_CHARS};
 use proptest::prelude::*;
 use std::ops::Range;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 // ---------------------------------------------------------------------------
@@ -265,27 +264,6 @@ fn check_block(b: &Block, folded: &str, hits: &[Range<usize>]) -> Result<(), Tes
     Ok(())
 }
 
-/// With pinyin, as the app builds it (so `apply` also runs the pinyin matcher).
-fn index() -> &'static SearchIndex {
-    static I: OnceLock<SearchIndex> = OnceLock::new();
-    I.get_or_init(|| SearchIndex::for_article(article()))
-}
-
-/// Makes a `'static` block (the model's types are `'static`, like the embedded data).
-fn leak_block(text: String, gaps: Vec<u32>, credit_at: Option<u32>) -> Block {
-    Block {
-        id: "synthetic",
-        section: 0,
-        kind: credit_at.map_or(BlockKind::Paragraph, |c| BlockKind::Figure { credit_at: c }),
-        text: Box::leak(text.into_boxed_str()),
-        pieces: &[],
-        gaps: Box::leak(gaps.into_boxed_slice()),
-        themes: &[],
-        platforms: &[],
-        projects: &[],
-    }
-}
-
 /// Turns a fragment of the text into what a reader might type for it: full-width
 /// letters and digits, upper case, spaces thrown in.
 fn retype(fragment: &str, how: u8) -> String {
@@ -441,7 +419,7 @@ proptest! {
             Some(x) => format!("{x}{}", retype(fragment, how)),
             None => retype(fragment, how),
         };
-        let b = leak_block(text.clone(), gaps, credit_at);
+        let b = leak_block(&text, &gaps, credit_at);
         let idx = SearchIndex::new(std::slice::from_ref(&b));
         let folded = prepare(&q);
         check_block(&b, &folded, &idx.find(0, &folded))?;

@@ -5,19 +5,13 @@
 //! `search_chinese.rs`.
 
 mod common;
-use common::{article, check_pinyin_hits, cuts, ids};
+use common::*;
 use jinyi_core::filter::{apply, Via};
-use jinyi_core::model::{Block, BlockKind, Facet};
+use jinyi_core::model::{Block, Facet};
 use jinyi_core::query::{parse, Selection};
 use jinyi_core::search::{english_matches, prepare, PinyinQuery, SearchIndex};
 use proptest::prelude::*;
 use std::ops::Range;
-use std::sync::OnceLock;
-
-fn index() -> &'static SearchIndex {
-    static I: OnceLock<SearchIndex> = OnceLock::new();
-    I.get_or_init(|| SearchIndex::for_article(article()))
-}
 
 fn search(q: &str) -> jinyi_core::filter::Outcome {
     let sel = Selection {
@@ -34,25 +28,6 @@ fn matched_ids(q: &str) -> Vec<&'static str> {
         .filter(|&b| out.matched[b])
         .map(|b| a.blocks[b].id)
         .collect()
-}
-
-fn platform(name: &str) -> u16 {
-    article().value_index(Facet::Platform, name).unwrap() as u16
-}
-
-/// A `'static` paragraph (the model's types are `'static`, like the embedded data).
-fn leak_block(text: &str, gaps: &[u32], credit_at: Option<u32>) -> Block {
-    Block {
-        id: "synthetic",
-        section: 0,
-        kind: credit_at.map_or(BlockKind::Paragraph, |c| BlockKind::Figure { credit_at: c }),
-        text: Box::leak(text.to_string().into_boxed_str()),
-        pieces: &[],
-        gaps: Box::leak(gaps.to_vec().into_boxed_slice()),
-        themes: &[],
-        platforms: &[],
-        projects: &[],
-    }
 }
 
 fn texts(text: &str, hits: &[Range<usize>]) -> Vec<String> {

@@ -5,17 +5,11 @@
 //! exact characters highlighted.
 
 mod common;
-use common::{article, check_pinyin_hits, cuts, ids};
+use common::*;
 use jinyi_core::filter::{apply, Outcome, Via};
-use jinyi_core::model::{Block, BlockKind, Facet};
+use jinyi_core::model::Facet;
 use jinyi_core::query::Selection;
 use jinyi_core::search::{english_matches, prepare, PinyinQuery, SearchIndex};
-use std::sync::OnceLock;
-
-fn index() -> &'static SearchIndex {
-    static I: OnceLock<SearchIndex> = OnceLock::new();
-    I.get_or_init(|| SearchIndex::for_article(article()))
-}
 
 fn search(q: &str) -> Outcome {
     let sel = Selection {
@@ -59,25 +53,6 @@ fn by_pinyin(q: &str, letters: &str) -> Vec<(&'static str, Vec<&'static str>)> {
         }
     }
     found(q)
-}
-
-fn platform(name: &str) -> u16 {
-    article().value_index(Facet::Platform, name).unwrap() as u16
-}
-
-/// A `'static` paragraph (or figure, with its credit's start).
-fn leak_block(text: &str, gaps: &[u32], credit_at: Option<u32>) -> Block {
-    Block {
-        id: "synthetic",
-        section: 0,
-        kind: credit_at.map_or(BlockKind::Paragraph, |c| BlockKind::Figure { credit_at: c }),
-        text: Box::leak(text.to_string().into_boxed_str()),
-        pieces: &[],
-        gaps: Box::leak(gaps.to_vec().into_boxed_slice()),
-        themes: &[],
-        platforms: &[],
-        projects: &[],
-    }
 }
 
 /// The texts of the pinyin hits of `q` in a block made of `text`.

@@ -6,34 +6,13 @@
 //! position is live at every character.
 
 mod common;
-use common::{article, check_pinyin_hits, cuts, pinyin_matches, pinyin_runs, readings};
+use common::*;
 use jinyi_core::filter::{apply, Via};
-use jinyi_core::model::{Block, BlockKind};
 use jinyi_core::query::Selection;
 use jinyi_core::search::{prepare, PinyinQuery, SearchIndex, MAX_QUERY_CHARS};
 use proptest::prelude::*;
 use proptest::sample::Index;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
-
-fn index() -> &'static SearchIndex {
-    static I: OnceLock<SearchIndex> = OnceLock::new();
-    I.get_or_init(|| SearchIndex::for_article(article()))
-}
-
-fn leak_block(text: &str, gaps: &[u32], credit_at: Option<u32>) -> Block {
-    Block {
-        id: "synthetic",
-        section: 0,
-        kind: credit_at.map_or(BlockKind::Paragraph, |c| BlockKind::Figure { credit_at: c }),
-        text: Box::leak(text.to_string().into_boxed_str()),
-        pieces: &[],
-        gaps: Box::leak(gaps.to_vec().into_boxed_slice()),
-        themes: &[],
-        platforms: &[],
-        projects: &[],
-    }
-}
 
 /// Every syllable of the table.
 fn syllables() -> Vec<&'static str> {

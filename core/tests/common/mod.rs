@@ -1,6 +1,7 @@
 //! Shared by the core's integration tests: the project's real data, loaded once.
 
-use jinyi_core::model::Article;
+use jinyi_core::model::{Article, Block, BlockKind, Facet};
+use jinyi_core::search::SearchIndex;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -215,4 +216,34 @@ pub fn cuts(b: &jinyi_core::model::Block) -> Vec<u32> {
         c.push(credit_at);
     }
     c
+}
+
+/// The search index the app builds for the real article, built once.
+#[allow(dead_code)]
+pub fn index() -> &'static SearchIndex {
+    static I: OnceLock<SearchIndex> = OnceLock::new();
+    I.get_or_init(|| SearchIndex::for_article(article()))
+}
+
+/// A platform's value index, by its name.
+#[allow(dead_code)]
+pub fn platform(name: &str) -> u16 {
+    article().value_index(Facet::Platform, name).unwrap() as u16
+}
+
+/// A `'static` paragraph (or figure, with its credit's start): the model's types are
+/// `'static`, like the embedded data.
+#[allow(dead_code)]
+pub fn leak_block(text: &str, gaps: &[u32], credit_at: Option<u32>) -> Block {
+    Block {
+        id: "synthetic",
+        section: 0,
+        kind: credit_at.map_or(BlockKind::Paragraph, |c| BlockKind::Figure { credit_at: c }),
+        text: Box::leak(text.to_string().into_boxed_str()),
+        pieces: &[],
+        gaps: Box::leak(gaps.to_vec().into_boxed_slice()),
+        themes: &[],
+        platforms: &[],
+        projects: &[],
+    }
 }
