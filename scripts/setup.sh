@@ -120,6 +120,27 @@ wait_for_cargo_install() {
     done
 }
 
+# ensure_cargo_tool CRATE VERSION VERSION_FN WHAT [cargo install options…]: keep CRATE
+# if VERSION_FN prints VERSION, else `cargo install` it at VERSION (after any install
+# of it already running) and check the result. WHAT says how long it takes.
+ensure_cargo_tool() {
+    local crate="$1" version="$2" version_fn="$3" what="$4"
+    shift 4
+    if [ "$("$version_fn")" = "$version" ]; then
+        ok "$crate $version"
+        return
+    fi
+    wait_for_cargo_install "$crate"
+    if [ "$("$version_fn")" != "$version" ]; then
+        installing "$crate $version ($what; found: '$("$version_fn")')"
+        cargo install "$crate" --version "$version" --force "$@" ||
+            die "cargo install $crate $version failed"
+    fi
+    [ "$("$version_fn")" = "$version" ] ||
+        die "$crate $version installed but it reports '$("$version_fn")'"
+    ok "$crate $version"
+}
+
 # --- Rust toolchain ------------------------------------------------------------
 
 have rustup || die "rustup not found; install Rust via https://rustup.rs first"
@@ -176,19 +197,7 @@ fi
 # --- trunk ---------------------------------------------------------------------
 
 trunk_version() { trunk --version 2>/dev/null | awk '{print $2}'; }
-if [ "$(trunk_version)" = "$TRUNK_VERSION" ]; then
-    ok "trunk $TRUNK_VERSION"
-else
-    wait_for_cargo_install trunk
-    if [ "$(trunk_version)" != "$TRUNK_VERSION" ]; then
-        installing "trunk $TRUNK_VERSION (cargo install, ~6 min)"
-        cargo install trunk --version "$TRUNK_VERSION" --locked --force ||
-            die "cargo install trunk $TRUNK_VERSION failed"
-    fi
-    [ "$(trunk_version)" = "$TRUNK_VERSION" ] ||
-        die "trunk $TRUNK_VERSION installed but '$(command -v trunk)' reports '$(trunk_version)'"
-    ok "trunk $TRUNK_VERSION"
-fi
+ensure_cargo_tool trunk "$TRUNK_VERSION" trunk_version "cargo install, ~6 min" --locked
 
 # --- wasm-bindgen-cli (must equal the wasm-bindgen crate in Cargo.lock) -------
 
@@ -208,38 +217,14 @@ WBG_VERSION="$(lock_version wasm-bindgen)"
 [ -n "$WBG_VERSION" ] || die "no wasm-bindgen package found in Cargo.lock"
 
 wbg_version() { wasm-bindgen --version 2>/dev/null | awk '{print $2}'; }
-if [ "$(wbg_version)" = "$WBG_VERSION" ]; then
-    ok "wasm-bindgen $WBG_VERSION"
-else
-    wait_for_cargo_install wasm-bindgen-cli
-    if [ "$(wbg_version)" != "$WBG_VERSION" ]; then
-        # Note: `--locked` does not work for wasm-bindgen-cli here; without it is fine.
-        installing "wasm-bindgen-cli $WBG_VERSION (cargo install, ~2 min; found: '$(wbg_version)')"
-        cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force ||
-            die "cargo install wasm-bindgen-cli $WBG_VERSION failed"
-    fi
-    [ "$(wbg_version)" = "$WBG_VERSION" ] ||
-        die "wasm-bindgen-cli $WBG_VERSION installed but '$(command -v wasm-bindgen)' reports '$(wbg_version)'"
-    ok "wasm-bindgen $WBG_VERSION"
-fi
+# Note: `--locked` does not work for wasm-bindgen-cli here; without it is fine.
+ensure_cargo_tool wasm-bindgen-cli "$WBG_VERSION" wbg_version "cargo install, ~2 min"
 
 # --- cargo-fuzz (--fuzz only) --------------------------------------------------
 
 if [ "$fuzz" -eq 1 ]; then
     cargo_fuzz_version() { cargo fuzz --version 2>/dev/null | awk '{print $2}'; }
-    if [ "$(cargo_fuzz_version)" = "$CARGO_FUZZ_VERSION" ]; then
-        ok "cargo-fuzz $CARGO_FUZZ_VERSION"
-    else
-        wait_for_cargo_install cargo-fuzz
-        if [ "$(cargo_fuzz_version)" != "$CARGO_FUZZ_VERSION" ]; then
-            installing "cargo-fuzz $CARGO_FUZZ_VERSION (cargo install, ~3 min)"
-            cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force ||
-                die "cargo install cargo-fuzz $CARGO_FUZZ_VERSION failed"
-        fi
-        [ "$(cargo_fuzz_version)" = "$CARGO_FUZZ_VERSION" ] ||
-            die "cargo-fuzz $CARGO_FUZZ_VERSION installed but 'cargo fuzz --version' reports '$(cargo_fuzz_version)'"
-        ok "cargo-fuzz $CARGO_FUZZ_VERSION"
-    fi
+    ensure_cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" cargo_fuzz_version "cargo install, ~3 min" --locked
     # No toolchain can be fetched here, so nightly is used only when it is installed
     # (AddressSanitizer); otherwise the Makefile fuzzes on stable without a sanitizer.
     if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
@@ -294,22 +279,10 @@ ensure_apt_packages "${apt_packages[@]}"
 
 if [ "$browser" -eq 1 ]; then
     geckodriver_version() { geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}'; }
-    if [ "$(geckodriver_version)" = "$GECKODRIVER_VERSION" ]; then
-        ok "geckodriver $GECKODRIVER_VERSION"
-    else
-        wait_for_cargo_install geckodriver
-        if [ "$(geckodriver_version)" != "$GECKODRIVER_VERSION" ]; then
-            # An unoptimised build (`--debug`, no debug info): it only relays WebDriver
-            # commands to Firefox, and it compiles in under a minute instead of ~4.
-            installing "geckodriver $GECKODRIVER_VERSION (cargo install --debug, ~1 min)"
-            CARGO_PROFILE_DEV_DEBUG=0 cargo install geckodriver --version "$GECKODRIVER_VERSION" \
-                --locked --debug --force ||
-                die "cargo install geckodriver $GECKODRIVER_VERSION failed"
-        fi
-        [ "$(geckodriver_version)" = "$GECKODRIVER_VERSION" ] ||
-            die "geckodriver $GECKODRIVER_VERSION installed but '$(command -v geckodriver)' reports '$(geckodriver_version)'"
-        ok "geckodriver $GECKODRIVER_VERSION"
-    fi
+    # An unoptimised build (`--debug`, no debug info): it only relays WebDriver commands
+    # to Firefox, and it compiles in under a minute instead of ~4.
+    CARGO_PROFILE_DEV_DEBUG=0 ensure_cargo_tool geckodriver "$GECKODRIVER_VERSION" \
+        geckodriver_version "cargo install --debug, ~1 min" --locked --debug
 fi
 
 echo "setup complete"
