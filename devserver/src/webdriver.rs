@@ -1,4 +1,4 @@
-//! WebDriver plumbing shared by the bench and (once wired) the browser tests, on
+//! WebDriver plumbing shared by the bench and the browser tests, on
 //! fantoccini: a driver process (chromedriver; geckodriver and WebKitWebDriver take the
 //! same `--port=`) on a free loopback port in its own process group, killed with
 //! everything it started when dropped, also when the caller panics; a fantoccini session
