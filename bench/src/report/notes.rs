@@ -24,11 +24,20 @@ pub(super) fn document(input: &Input, t: Table) -> String {
         m.date,
         input.elapsed.as_secs_f64()
     );
+    // The load average says how far to trust the timings on a shared machine.
+    let busy = [&m.load.0, &m.load.1]
+        .iter()
+        .any(|l| l.parse::<f64>().is_ok_and(|l| l > m.cores as f64));
+    let load_note = if busy {
+        "above the core count: other work competed for the CPU and the timings are slower \
+         and noisier than on an idle machine"
+    } else {
+        "at most the core count: the run had the CPU largely to itself"
+    };
     let _ = writeln!(
         o,
         "**Machine:** {} core(s) of {}, {}; {}; 1-minute load average {} at the start and \
-         {} at the end of the run (above the core count, other work competed for the CPU and \
-         the timings are slower and noisier than on an idle machine). **Browser:** headless \
+         {} at the end of the run ({load_note}). **Browser:** headless \
          Chromium {} (chromedriver {}), over loopback. **Native:** {}, the workspace's release \
          profile (opt-level \"z\", fat LTO: set in Cargo.toml for the wasm's size, so native figures are not opt-level 3).\n",
         m.cores, m.cpu, m.memory, m.os, m.load.0, m.load.1, m.chromium, m.chromedriver, m.rustc
