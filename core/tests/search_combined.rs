@@ -129,3 +129,25 @@ fn english_finds_our_labels_and_definitions() {
     let b = a.blocks.iter().position(|b| b.id == theirs[0]).unwrap();
     assert!(search_route(a, &o, b, &Words::of(Lang::Zh)).contains("英文释义匹配 项目建设"));
 }
+
+/// Terms combine only when the whole query finds nothing, and then every block shown
+/// matches each term on its own (also for odd input the fuzzer found: `jin y!h`).
+#[test]
+fn combined_terms_show_only_blocks_that_every_term_finds() {
+    for q in ["人才 金义湖", "人才 jinyihu", "jin y!h", "gdp 金义湖"] {
+        let out = run(q, None);
+        if out.terms.is_empty() {
+            continue;
+        }
+        for t in &out.terms {
+            let alone = run(t, None);
+            for b in 0..out.matched.len() {
+                assert!(
+                    !out.matched[b] || alone.matched[b],
+                    "{q}: block {b} without {t}"
+                );
+            }
+        }
+    }
+    assert_eq!(run("jin y!h", None).terms, vec!["jin", "y!h"]);
+}

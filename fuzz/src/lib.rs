@@ -83,7 +83,10 @@ fn spells(chars: &[char], q: &[u8]) -> bool {
 fn check_pinyin_hits(text: &str, cuts: &[usize], hits: &[Range<usize>], q: &str) {
     let mut prev = 0;
     for r in hits {
-        assert!(r.start >= prev && r.start < r.end && r.end <= text.len(), "{r:?}");
+        assert!(
+            r.start >= prev && r.start < r.end && r.end <= text.len(),
+            "{r:?}"
+        );
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         assert!(text[r.clone()].chars().all(|c| !readings(c).is_empty()));
         assert!(!cuts.iter().any(|&g| r.start < g && g < r.end));
@@ -212,7 +215,30 @@ pub fn check_search(query: &str) {
         ..Default::default()
     };
     let out = apply(a, idx, &sel);
-    assert_eq!(out.hits, hits_all);
+    if out.terms.is_empty() {
+        assert_eq!(out.hits, hits_all);
+    } else {
+        // The whole query found nothing, so its space-separated terms combine: every
+        // block shown matches each term searched on its own.
+        assert!(
+            hits_all.iter().all(Vec::is_empty),
+            "terms used though the query matched"
+        );
+        assert!(out.terms.len() >= 2);
+        for t in &out.terms {
+            let alone = apply(
+                a,
+                idx,
+                &Selection {
+                    q: t.clone(),
+                    ..Default::default()
+                },
+            );
+            for (b, m) in out.matched.iter().enumerate() {
+                assert!(!m || alone.matched[b], "block {b} shown without term {t:?}");
+            }
+        }
+    }
     assert_eq!(out.count, out.matched.iter().filter(|&&m| m).count());
     for ((m, h), via) in out.matched.iter().zip(&out.hits).zip(&out.via) {
         assert_eq!(*m, q.is_empty() || !h.is_empty() || !via.is_empty());
