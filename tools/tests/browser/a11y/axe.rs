@@ -225,12 +225,7 @@ async fn axe_finds_no_violation_on_a_phone_with_the_drawer_open() {
     assert_eq!(widths(&b).await.1, 375, "phone viewport not applied");
     audit.check(&b, "phone 375, drawer closed").await;
     b.click_no_settle(".drawer-toggle").await;
-    b.wait_js(
-        "drawer open",
-        "return document.querySelector('.drawer-toggle').getAttribute('aria-expanded') === 'true';",
-        vec![],
-    )
-    .await;
+    drawer_is(&b, true).await;
     assert!(
         is_visible(&b, "#panel").await,
         "#panel hidden after the toggle"
@@ -284,12 +279,7 @@ async fn axe_finds_no_violation_in_dark_mode() {
     phone(&b, 375, 740).await;
     b.open("").await;
     b.click_no_settle(".drawer-toggle").await;
-    b.wait_js(
-        "drawer open",
-        "return document.querySelector('.drawer-toggle').getAttribute('aria-expanded') === 'true';",
-        vec![],
-    )
-    .await;
+    drawer_is(&b, true).await;
     b.click_facet("theme", "干").await;
     audit
         .check(&b, "dark, phone 375, drawer open, theme=干")

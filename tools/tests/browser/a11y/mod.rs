@@ -126,6 +126,17 @@ fn assert_ring(f: &Value) {
     );
 }
 
+/// Waits until the phone drawer's toggle says it is open (`true`) or closed.
+async fn drawer_is(b: &Browser, open: bool) {
+    let what = if open { "drawer open" } else { "drawer closed" };
+    b.wait_js(
+        what,
+        "return document.querySelector('.drawer-toggle').getAttribute('aria-expanded') === String(arguments[0]);",
+        vec![json!(open)],
+    )
+    .await;
+}
+
 async fn is_visible(b: &Browser, css: &str) -> bool {
     b.js(
         &format!("{JS_VISIBLE} const e = document.querySelector(arguments[0]); return !!e && visible(e);"),

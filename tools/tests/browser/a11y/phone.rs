@@ -33,12 +33,7 @@ async fn phone_layout_has_no_horizontal_scroll_and_a_filters_drawer() {
 
         // Open the drawer, choose a facet: the article is filtered.
         b.click_no_settle(".drawer-toggle").await;
-        b.wait_js(
-            "drawer open",
-            "return document.querySelector('.drawer-toggle').getAttribute('aria-expanded') === 'true';",
-            vec![],
-        )
-        .await;
+        drawer_is(&b, true).await;
         assert!(
             is_visible(&b, "#panel").await,
             "[{state}] #panel hidden after the toggle"
@@ -59,12 +54,7 @@ async fn phone_layout_has_no_horizontal_scroll_and_a_filters_drawer() {
 
         // Escape (focus is on the facet button in the drawer) closes it.
         press(&b, Key::Escape).await;
-        b.wait_js(
-            "drawer closed",
-            "return document.querySelector('.drawer-toggle').getAttribute('aria-expanded') === 'false';",
-            vec![],
-        )
-        .await;
+        drawer_is(&b, false).await;
         assert!(
             !is_visible(&b, "#panel").await,
             "[{state}] drawer still shown after Escape"
@@ -125,12 +115,7 @@ async fn phone_drawer_moves_keyboard_focus_in_and_back() {
         assert!(stops < 10, "Tab never reached the drawer toggle");
     }
     press(&b, Key::Enter).await;
-    b.wait_js(
-        "drawer open",
-        "return document.querySelector('.drawer-toggle').getAttribute('aria-expanded') === 'true';",
-        vec![],
-    )
-    .await;
+    drawer_is(&b, true).await;
     wait_focus(
         &b,
         "panel",
@@ -160,29 +145,14 @@ async fn phone_drawer_moves_keyboard_focus_in_and_back() {
     b.js("document.getElementById('search').focus();", vec![])
         .await;
     press(&b, Key::Escape).await;
-    b.wait_js(
-        "drawer closed",
-        "return document.querySelector('.drawer-toggle').getAttribute('aria-expanded') === 'false';",
-        vec![],
-    )
-    .await;
+    drawer_is(&b, false).await;
     wait_focus(&b, "toggle", "after Escape closed the drawer").await;
 
     // So does the close button.
     b.click_no_settle(".drawer-toggle").await;
-    b.wait_js(
-        "drawer open",
-        "return document.querySelector('.drawer-toggle').getAttribute('aria-expanded') === 'true';",
-        vec![],
-    )
-    .await;
+    drawer_is(&b, true).await;
     b.click_no_settle(".drawer-close").await;
-    b.wait_js(
-        "drawer closed",
-        "return document.querySelector('.drawer-toggle').getAttribute('aria-expanded') === 'false';",
-        vec![],
-    )
-    .await;
+    drawer_is(&b, false).await;
     wait_focus(&b, "toggle", "after the close button closed the drawer").await;
     b.finish().await;
 }
