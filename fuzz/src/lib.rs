@@ -5,118 +5,17 @@
 
 use jinyi_core::filter::apply;
 use jinyi_core::highlight::{segments, split, Segment};
-use jinyi_core::model::{Article, BlockKind, Facet};
+use jinyi_core::model::Facet;
 use jinyi_core::normalize::fold_query;
 use jinyi_core::query::{parse, to_query, Selection, MAX_IGNORED_CHARS, MAX_IGNORED_KEPT};
-use jinyi_core::search::{
-    bound_query, merge_hits, prepare, steps_over, PinyinQuery, SearchIndex, MAX_QUERY_CHARS,
-};
-use std::collections::HashMap;
-use std::ops::Range;
-use std::path::Path;
-use std::sync::OnceLock;
+use jinyi_core::search::{bound_query, merge_hits, prepare, PinyinQuery, MAX_QUERY_CHARS};
 
-/// The project's article, validated by the loader exactly as the build does.
-pub fn article() -> &'static Article {
-    static A: OnceLock<Article> = OnceLock::new();
-    A.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-        jinyi_core::loader::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"))
-    })
-}
-
-/// The search index over the article's blocks (with pinyin, as the app builds it), once.
-pub fn index() -> &'static SearchIndex {
-    static I: OnceLock<SearchIndex> = OnceLock::new();
-    I.get_or_init(|| SearchIndex::for_article(article()))
-}
-
-/// Every reading of `c` in the article's table (every reading of a polyphone).
-fn readings(c: char) -> &'static [&'static str] {
-    static R: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
-    let map = R.get_or_init(|| {
-        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
-        for (py, chars) in article().pinyin.entries() {
-            for c in chars.chars() {
-                m.entry(c).or_default().push(py);
-            }
-        }
-        m
-    });
-    map.get(&c).map_or(&[], Vec::as_slice)
-}
-
-/// The pinyin rule, stated on its own: some choice of readings of `chars`, each whole
-/// or by its initial (first letter, or zh/ch/sh), spells `q`; one character alone only
-/// by a whole reading.
-fn spells(chars: &[char], q: &[u8]) -> bool {
-    let mut reach = vec![false; q.len() + 1];
-    reach[0] = true;
-    for &c in chars {
-        let mut next = vec![false; q.len() + 1];
-        for k in (0..q.len()).filter(|&k| reach[k]) {
-            for r in readings(c) {
-                let two = ["zh", "ch", "sh"].iter().any(|i| r.starts_with(i));
-                let mut pieces = vec![*r];
-                if chars.len() > 1 {
-                    pieces.push(&r[..1]);
-                    if two {
-                        pieces.push(&r[..2]);
-                    }
-                }
-                for p in pieces {
-                    if q[k..].starts_with(p.as_bytes()) {
-                        next[k + p.len()] = true;
-                    }
-                }
-            }
-        }
-        reach = next;
-    }
-    !chars.is_empty() && reach[q.len()]
-}
-
-/// Pinyin hits are sound: sorted, apart, on character boundaries, only characters with
-/// a reading (never a quotation mark or punctuation), and they divide into matches
-/// that each spell the query, the hits of one match having only characters a match
-/// steps over between them and no gap or credit start (`cuts`).
-fn check_pinyin_hits(text: &str, cuts: &[usize], hits: &[Range<usize>], q: &str) {
-    let mut prev = 0;
-    for r in hits {
-        assert!(
-            r.start >= prev && r.start < r.end && r.end <= text.len(),
-            "{r:?}"
-        );
-        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-        assert!(text[r.clone()].chars().all(|c| !readings(c).is_empty()));
-        assert!(!cuts.iter().any(|&g| r.start < g && g < r.end));
-        prev = r.end;
-    }
-    // ok[j]: hits[..j] divide into matches.
-    let mut ok = vec![false; hits.len() + 1];
-    ok[0] = true;
-    for j in 0..hits.len() {
-        if !ok[j] {
-            continue;
-        }
-        let mut chars = Vec::new();
-        for l in j..hits.len() {
-            if l > j {
-                let between = hits[l - 1].end..hits[l].start;
-                if !text[between.clone()].chars().all(steps_over)
-                    || cuts.iter().any(|&g| between.start <= g && g <= between.end)
-                {
-                    break;
-                }
-            }
-            chars.extend(text[hits[l].clone()].chars());
-            if spells(&chars, q.as_bytes()) {
-                ok[l + 1] = true;
-            }
-        }
-    }
-    assert!(ok[hits.len()], "{hits:?} do not spell {q}");
-}
+// The real article, its search index and the pinyin rule stated on its own (readings,
+// `spells`, `check_pinyin_hits`, `cuts`): the same oracle the core's tests use.
+#[path = "../../core/tests/common/mod.rs"]
+mod oracle;
+pub use oracle::{article, index};
+use oracle::{check_pinyin_hits, cuts};
 
 /// URL state: parsing never panics, reports what it ignores within its bounds, and
 /// parse → `to_query` → parse gives back the same state with nothing ignored.
@@ -169,11 +68,8 @@ pub fn check_search(query: &str) {
             .as_ref()
             .map_or_else(Vec::new, |p| idx.find_pinyin(bi, p));
         if let Some(p) = &pinyin {
-            let mut cuts: Vec<usize> = b.gaps.iter().map(|&g| g as usize).collect();
-            if let BlockKind::Figure { credit_at } = b.kind {
-                cuts.push(credit_at as usize);
-            }
-            check_pinyin_hits(b.text, &cuts, &by_pinyin, p.as_str());
+            check_pinyin_hits(b.text, &cuts(b), &by_pinyin, p.as_str())
+                .unwrap_or_else(|e| panic!("{}: {e}", b.id));
         }
         let hits = idx.find(bi, &q);
         let mut prev_end = 0;

@@ -1,4 +1,5 @@
-//! Shared by the core's integration tests: the project's real data, loaded once.
+//! Shared by the core's integration tests and the fuzz targets (`fuzz/src/lib.rs`): the
+//! project's real data, loaded once, and the pinyin rule stated on its own.
 
 use jinyi_core::model::{Article, Block, BlockKind, Facet};
 use jinyi_core::search::SearchIndex;
@@ -167,6 +168,12 @@ pub fn check_pinyin_hits(
         }
         if let Some(c) = text[r.clone()].chars().find(|&c| readings(c).is_empty()) {
             return Err(format!("{r:?} highlights {c:?}"));
+        }
+        if cuts
+            .iter()
+            .any(|&g| r.start < g as usize && (g as usize) < r.end)
+        {
+            return Err(format!("{r:?} spans a gap or a credit"));
         }
         prev = r.end;
     }
