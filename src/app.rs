@@ -10,6 +10,7 @@ use crate::view::View;
 use jinyi_core::search::searches;
 use jinyi_core::text::Lang;
 use std::cell::RefCell;
+use wasm_bindgen::JsCast;
 
 struct App {
     page: Page,
@@ -105,6 +106,29 @@ pub fn reveal() {
         match app.shown.rows.iter().position(|r| r.matched) {
             Some(b) => crate::dom::bring_into_view(&app.page.rows[b].block),
             None => crate::dom::bring_into_view(&app.page.status),
+        }
+    });
+}
+
+/// A paragraph link to a block the filters leave out: show it in the whole article,
+/// there, marked and focused.
+pub fn show_target() {
+    let Some(b) = with_state(|s| s.target).flatten() else {
+        return;
+    };
+    update(|s| {
+        s.context = true;
+        None
+    });
+    APP.with(|app| {
+        let app = app.borrow();
+        let Some(block) = app.as_ref().map(|a| &a.page.rows[b].block) else {
+            return;
+        };
+        crate::dom::set_attr(block, "data-target", "");
+        block.scroll_into_view_with_bool(true);
+        if let Some(el) = block.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
         }
     });
 }

@@ -1,7 +1,7 @@
 //! What the reader does, turned into state changes: one listener per kind of event on
 //! the document (the page's controls are found by their `data-*` hooks), and Back/Forward.
 
-use crate::app::{reveal, update, with_state};
+use crate::app::{reveal, show_target, update, with_state};
 use crate::data::ARTICLE;
 use crate::dom::{attr, find_doc};
 use crate::state::Change;
@@ -95,25 +95,6 @@ fn on_click(ev: Event) {
         ev.prevent_default();
         toggle(Facet::Platform, attr(&link, "data-guide-link"));
         reveal();
-    }
-}
-
-/// A paragraph link to a block the filters leave out: show it in the whole article,
-/// there, and marked.
-fn show_target() {
-    let Some(b) = with_state(|s| s.target).flatten() else {
-        return;
-    };
-    update(|s| {
-        s.context = true;
-        None
-    });
-    if let Some(el) = find_doc(&["[data-block=\"", ARTICLE.blocks[b].id, "\"]"].concat()) {
-        crate::dom::set_attr(&el, "data-target", "");
-        el.scroll_into_view_with_bool(true);
-        if let Ok(el) = el.dyn_into::<HtmlElement>() {
-            let _ = el.focus();
-        }
     }
 }
 
