@@ -7,7 +7,7 @@
 # installed and announced with an "installing …" line.
 #
 #   scripts/setup.sh            build tools: rustup bits, trunk, wasm-bindgen,
-#                               npm deps (wasm-opt 132, axe-core), brotli
+#                               npm deps (wasm-opt 132, terser, axe-core), brotli
 #   scripts/setup.sh --browser  also the three engines of the browser tests and their
 #                               drivers: chromium + chromium-driver, firefox-esr +
 #                               geckodriver (crates.io), webkit2gtk-driver (WebKitGTK's
@@ -236,7 +236,7 @@ if [ "$fuzz" -eq 1 ]; then
     have c++ || ensure_apt_packages g++
 fi
 
-# --- node / npm deps (binaryen's wasm-opt, axe-core) ---------------------------
+# --- node / npm deps (binaryen's wasm-opt, terser, axe-core) ----------------------
 
 if have node && have npm; then
     ok "node $(node --version)"
