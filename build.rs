@@ -1,7 +1,6 @@
-//! Build step: load and validate `data/`, then embed the assembled article as Rust
-//! source, so the browser gets the finished article and repeats none of this work:
-//! only what the app computes with (`jinyi_core::browser`); the page has the rest,
-//! the blocks' texts included (the app reads them from it, checked against their hashes).
+//! Build step: load and validate `data/`, then compile the assembled article in as Rust
+//! source (`jinyi_core::codegen`), the texts included, so the app — rendered at build time
+//! and hydrated in the browser — works from one copy and repeats none of this work.
 
 use std::path::PathBuf;
 
@@ -20,12 +19,6 @@ fn main() {
         }
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets this"));
-    let mut source =
-        jinyi_core::codegen::article_source(&jinyi_core::browser::for_browser(&article));
-    let hashes = jinyi_core::browser::text_hashes(&article);
-    source.push_str(&format!(
-        "/// Each block text's `jinyi_core::browser::text_hash`: the page's texts are checked against them.\npub static TEXT_HASHES: [u32; {}] = {hashes:?};\n",
-        hashes.len()
-    ));
+    let source = jinyi_core::codegen::article_source(&article);
     std::fs::write(out.join("article_data.rs"), source).expect("write generated article");
 }

@@ -3,7 +3,7 @@
 //! replaces the entry its first keystroke added, Back/Forward restore a state without
 //! adding one. Pure: the caller writes the URL (`url.rs`).
 
-use crate::data::ARTICLE;
+use jinyi_core::model::Article;
 use jinyi_core::query::{parse, to_query, Ignored, Selection};
 use jinyi_core::text::Lang;
 
@@ -44,8 +44,12 @@ pub struct State {
 
 impl State {
     /// The state of a page opened at `query`, for a browser preferring `browser` languages.
-    pub fn from_query<'a>(query: &str, browser: impl IntoIterator<Item = &'a str>) -> State {
-        let parsed = parse(&ARTICLE, query);
+    pub fn from_query<'a>(
+        a: &Article,
+        query: &str,
+        browser: impl IntoIterator<Item = &'a str>,
+    ) -> State {
+        let parsed = parse(a, query);
         let url_lang = parsed.lang.as_deref().and_then(Lang::from_tag);
         let mut ignored = IgnoredNotice {
             entries: parsed.ignored,
@@ -71,41 +75,46 @@ impl State {
     }
 
     /// Reads the block a paragraph link names (`#surpass-3`; anything else names none).
-    pub fn set_target(&mut self, hash: &str) {
+    pub fn set_target(&mut self, a: &Article, hash: &str) {
         let id = hash.strip_prefix('#').unwrap_or(hash);
-        self.target = ARTICLE.blocks.iter().position(|b| b.id == id);
+        self.target = a.blocks.iter().position(|b| b.id == id);
     }
 
     /// The query string this state writes.
-    fn query(&self) -> String {
+    fn query(&self, a: &Article) -> String {
         let lang = self.lang_in_url.then(|| self.lang.code());
-        to_query(&ARTICLE, &self.sel, lang)
+        to_query(a, &self.sel, lang)
     }
 
     /// Changes the selection; returns the URL to write.
-    pub fn change(&mut self, how: Change, f: impl FnOnce(&mut Selection)) -> UrlWrite {
+    pub fn change(
+        &mut self,
+        a: &Article,
+        how: Change,
+        f: impl FnOnce(&mut Selection),
+    ) -> UrlWrite {
         f(&mut self.sel);
         let push = how == Change::Click || !self.typing;
         self.typing = how == Change::Typing;
         UrlWrite {
-            query: self.query(),
+            query: self.query(a),
             push,
         }
     }
 
     /// Switches the interface language (the URL remembers it, without a history entry).
-    pub fn set_lang(&mut self, lang: Lang) -> UrlWrite {
+    pub fn set_lang(&mut self, a: &Article, lang: Lang) -> UrlWrite {
         self.lang = lang;
         self.lang_in_url = true;
         UrlWrite {
-            query: self.query(),
+            query: self.query(a),
             push: false,
         }
     }
 
     /// Back/Forward: the state of `query`, adding no history entry.
-    pub fn restore(&mut self, query: &str) {
-        let parsed = parse(&ARTICLE, query);
+    pub fn restore(&mut self, a: &Article, query: &str) {
+        let parsed = parse(a, query);
         self.typing = false;
         if let Some(lang) = parsed.lang.as_deref().and_then(Lang::from_tag) {
             self.lang = lang;
@@ -121,26 +130,27 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::ARTICLE;
     use jinyi_core::model::Facet;
 
     #[test]
     fn clicks_push_typing_replaces_after_its_first_keystroke() {
-        let mut s = State::from_query("", ["zh-CN"]);
-        let w = s.change(Change::Typing, |s| s.q = "金".into());
+        let mut s = State::from_query(&ARTICLE, "", ["zh-CN"]);
+        let w = s.change(&ARTICLE, Change::Typing, |s| s.q = "金".into());
         assert!(w.push, "the first keystroke adds an entry");
-        let w = s.change(Change::Typing, |s| s.q = "金义".into());
+        let w = s.change(&ARTICLE, Change::Typing, |s| s.q = "金义".into());
         assert!(!w.push);
         assert_eq!(w.query, "?q=%E9%87%91%E4%B9%89");
-        let w = s.change(Change::Click, |s| s.toggle(Facet::Theme, 0));
+        let w = s.change(&ARTICLE, Change::Click, |s| s.toggle(Facet::Theme, 0));
         assert!(w.push);
     }
 
     #[test]
     fn language_from_link_then_browser_and_an_unknown_one_is_reported() {
-        assert_eq!(State::from_query("?lang=en", ["zh"]).lang, Lang::En);
-        assert_eq!(State::from_query("", ["fr", "en-GB"]).lang, Lang::En);
-        assert_eq!(State::from_query("", ["fr"]).lang, Lang::Zh);
-        let s = State::from_query("?lang=fr", ["en"]);
+        assert_eq!(State::from_query(&ARTICLE, "?lang=en", ["zh"]).lang, Lang::En);
+        assert_eq!(State::from_query(&ARTICLE, "", ["fr", "en-GB"]).lang, Lang::En);
+        assert_eq!(State::from_query(&ARTICLE, "", ["fr"]).lang, Lang::Zh);
+        let s = State::from_query(&ARTICLE, "?lang=fr", ["en"]);
         assert_eq!(s.lang, Lang::En);
         assert_eq!(s.ignored.total, 1);
         assert_eq!(s.ignored.entries[0].key, "lang");
@@ -148,8 +158,8 @@ mod tests {
 
     #[test]
     fn a_chosen_language_stays_in_the_url() {
-        let mut s = State::from_query("?theme=%E5%B9%B2", ["zh"]);
-        let w = s.set_lang(Lang::En);
+        let mut s = State::from_query(&ARTICLE, "?theme=%E5%B9%B2", ["zh"]);
+        let w = s.set_lang(&ARTICLE, Lang::En);
         assert_eq!(w.query, "?theme=%E5%B9%B2&lang=en");
         assert!(!w.push);
     }

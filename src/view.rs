@@ -1,32 +1,38 @@
 //! What the page shows for a state, as plain values: which rows and sections show, the
-//! counts, pressed buttons, chips, notices and the reasons beside each block. Pure (the
-//! core computes; this only arranges), so `render.rs` can write the difference between
-//! two views to the page and the arrangement is tested natively.
+//! counts, pressed buttons, chips, notices, the reasons beside each block and which key
+//! figures are left. Pure (the core computes; this only arranges): the app keeps it as a
+//! memo of the reader's state, the components read their part of it, and the
+//! arrangement is tested natively.
 
-use crate::data::article;
 use crate::state::State;
 use jinyi_core::explain::{active_filters, chosen_values, search_route, value_words, Words};
 use jinyi_core::filter::{apply, Outcome};
-use jinyi_core::model::Facet;
+use jinyi_core::model::{Article, Facet};
 use jinyi_core::search::{searches, SearchIndex, MAX_QUERY_CHARS};
 use jinyi_core::text::Lang;
 use std::sync::OnceLock;
 
-/// The search index over the article's texts, built on first use (after
-/// `data::load_texts`).
-pub fn index() -> &'static SearchIndex {
-    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::for_article(article()))
-}
-
-/// The index a state needs: the article's for a search, else none (so a page opened
-/// without a search starts without building it; `app` builds it once idle).
-fn index_for(q: &str) -> &'static SearchIndex {
+/// The index a state needs: `full` (built on first use) for a search, else an empty one,
+/// so a page opened without a search starts without building it.
+pub fn index_for<'a>(full: impl FnOnce() -> &'a SearchIndex, q: &str) -> &'a SearchIndex {
     static NONE: OnceLock<SearchIndex> = OnceLock::new();
     if searches(q) {
-        index()
+        full()
     } else {
         NONE.get_or_init(|| SearchIndex::new(&[]))
+    }
+}
+
+/// A number as text, without the formatting machinery.
+pub fn num(n: usize) -> String {
+    let mut s = String::new();
+    let mut n = n;
+    loop {
+        s.insert(0, char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+        if n == 0 {
+            return s;
+        }
     }
 }
 
@@ -81,27 +87,75 @@ pub struct View {
     pub drawer: bool,
     /// A paragraph link names a block the filters leave out.
     pub target_hidden: bool,
+    pub figures: FiguresView,
+}
+
+/// Key figures follow the results: a row per figure of a shown block, and bars only where
+/// two figures of one comparison are left to compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiguresView {
+    /// Per figure: its block is in the results.
+    pub shown: Vec<bool>,
+    /// Per figure: its bar is drawn.
+    pub bar: Vec<bool>,
+    /// No figure is left.
+    pub none: bool,
+    /// Figures are left, but no two to compare.
+    pub nocompare: bool,
+}
+
+impl FiguresView {
+    fn of(a: &Article, matched: &[bool]) -> FiguresView {
+        let shown: Vec<bool> = a
+            .figures
+            .iter()
+            .map(|f| matched[f.block as usize])
+            .collect();
+        // How many shown figures each figure's comparison still has.
+        let left = |compare: &str| {
+            a.figures
+                .iter()
+                .zip(&shown)
+                .filter(|(g, &on)| on && g.compare == compare)
+                .count()
+        };
+        let bar: Vec<bool> = a
+            .figures
+            .iter()
+            .zip(&shown)
+            .map(|(f, &on)| on && !f.compare.is_empty() && left(f.compare) >= 2)
+            .collect();
+        let none = !shown.iter().any(|&s| s);
+        FiguresView {
+            nocompare: !none && !bar.iter().any(|&b| b),
+            shown,
+            bar,
+            none,
+        }
+    }
 }
 
 impl View {
-    pub fn of(state: &State) -> View {
+    /// The view of `state`; `index` is asked for the search index only when the state
+    /// searches.
+    pub fn of<'a>(a: &Article, index: impl FnOnce() -> &'a SearchIndex, state: &State) -> View {
         let sel = &state.sel;
         let t = &Words::of(state.lang);
-        let outcome = apply(article(), index_for(&sel.q), sel);
+        let outcome = apply(a, index_for(index, &sel.q), sel);
         let context = state.context;
-        let rows = (0..article().blocks.len())
+        let rows = (0..a.blocks.len())
             .map(|b| {
                 let matched = outcome.matched[b];
                 RowView {
                     shown: matched || context,
                     matched,
                     why: if matched {
-                        chosen_values(article(), b, sel, t)
+                        chosen_values(a, b, sel, t)
                     } else {
                         String::new()
                     },
                     via: if matched {
-                        search_route(article(), &outcome, b, t)
+                        search_route(a, &outcome, b, t)
                     } else {
                         String::new()
                     },
@@ -114,7 +168,7 @@ impl View {
             .map(|&n| (context || n > 0, n))
             .collect();
         let values = Facet::ALL.map(|f| {
-            (0..article().facet_len(f))
+            (0..a.facet_len(f))
                 .map(|v| {
                     let count = outcome.facet_counts[f as usize][v];
                     let pressed = sel.is_chosen(f, v as u16);
@@ -137,7 +191,7 @@ impl View {
             .collect();
         let more = state.ignored.total.saturating_sub(notice.len());
         if more > 0 {
-            notice.push(["… (+", &crate::dom::num(more), ")"].concat());
+            notice.push(["… (+", &num(more), ")"].concat());
         }
         View {
             rows,
@@ -149,13 +203,13 @@ impl View {
             empty: !context && outcome.count == 0,
             notice,
             search_cut: sel.q.chars().count() > MAX_QUERY_CHARS,
-            print: active_filters(article(), sel, t),
+            print: active_filters(a, sel, t),
             typed: sel.q.clone(),
             terms: outcome.terms.join(" · "),
             suggestions: outcome
                 .suggestions
                 .iter()
-                .map(|&(f, v)| value_words(article(), f, v as usize, t))
+                .map(|&(f, v)| value_words(a, f, v as usize, t))
                 .collect::<Vec<String>>()
                 .join(" · "),
             q,
@@ -165,6 +219,7 @@ impl View {
             target_hidden: state
                 .target
                 .is_some_and(|b| !(outcome.matched[b] || context)),
+            figures: FiguresView::of(a, &outcome.matched),
             outcome,
         }
     }
@@ -174,21 +229,18 @@ impl View {
 mod tests {
     use super::*;
 
-    /// The blocks' texts, as the app reads them from the page on the first search.
-    fn with_texts() {
-        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-        let full = jinyi_core::loader::load_dir(&data).expect("data/ loads");
-        assert!(crate::data::load_texts(|| full
-            .blocks
-            .iter()
-            .map(|b| b.text.to_string())
-            .collect()));
+    use crate::data::ARTICLE;
+
+    fn index() -> &'static SearchIndex {
+        static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+        INDEX.get_or_init(|| SearchIndex::for_article(&ARTICLE))
     }
 
     fn view(query: &str) -> View {
-        with_texts();
-        View::of(&State::from_query(query, ["zh-CN"]))
+        View::of(&ARTICLE, index, &State::from_query(&ARTICLE, query, ["zh-CN"]))
     }
+
+
 
     #[test]
     fn the_default_view_is_the_whole_article() {
@@ -206,7 +258,7 @@ mod tests {
         let v = view("?platform=%E9%87%91%E4%B9%89%E6%B9%96");
         let shown: Vec<&str> = (0..v.rows.len())
             .filter(|&b| v.rows[b].shown)
-            .map(|b| article().blocks[b].id)
+            .map(|b| ARTICLE.blocks[b].id)
             .collect();
         assert_eq!(shown.len(), 3, "{shown:?}");
         assert!(v
@@ -215,7 +267,7 @@ mod tests {
             .filter(|r| r.shown)
             .all(|r| r.why.starts_with("金义湖")));
         assert!(!v.banner && v.any && v.chosen == 1);
-        let p = article().value_index(Facet::Platform, "金义湖").unwrap();
+        let p = ARTICLE.value_index(Facet::Platform, "金义湖").unwrap();
         assert!(v.values[Facet::Platform as usize][p].pressed);
     }
 
@@ -229,13 +281,29 @@ mod tests {
 
     #[test]
     fn in_context_every_block_shows_and_only_matches_are_marked() {
-        with_texts();
-        let mut s = State::from_query("?q=%E9%A1%B9%E7%9B%AE", ["zh"]);
+        let mut s = State::from_query(&ARTICLE, "?q=%E9%A1%B9%E7%9B%AE", ["zh"]);
         s.context = true;
-        let v = View::of(&s);
+        let v = View::of(&ARTICLE, index, &s);
         assert!(v.rows.iter().all(|r| r.shown));
         assert!(v.rows.iter().any(|r| !r.matched));
         assert!(v.rows.iter().any(|r| r.matched));
         assert!(!v.empty && v.banner);
+    }
+
+    #[test]
+    fn numbers_as_text() {
+        for n in [0, 7, 10, 31, 3100, usize::MAX] {
+            assert_eq!(num(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn figures_follow_the_results_and_bars_need_two() {
+        let all = view("");
+        assert!(all.figures.shown.iter().all(|&s| s) && !all.figures.none);
+        assert!(all.figures.bar.iter().any(|&b| b));
+        let none = view("?q=zzzzqqq");
+        assert!(none.figures.none && !none.figures.nocompare);
+        assert!(none.figures.bar.iter().all(|&b| !b));
     }
 }

@@ -2,7 +2,7 @@
 //! show the same markup, words and stylesheet as the app: (b) the page with every script
 //! (and the Wasm preloads) taken out, and (c) the same plus the hand-written
 //! `baseline.js`. Their 100× versions put the site's own rendering of the 100× corpus
-//! (`jinyi_site::page::render`, the components the build uses) in place of the article.
+//! (`jinyi_site::render::render`, the app's components, as the build uses them) in place of the article.
 
 use jinyi_core::model::Article;
 
@@ -49,13 +49,14 @@ pub fn from_built(index_html: &str, title: &str, script_src: Option<&str>) -> St
 /// The built page with `big`'s rendering in place of `real`'s (the page must be this
 /// build's: its body is `real`'s rendering, as postbuild wrote it).
 pub fn scaled(index_html: &str, real: Article, big: Article) -> Result<String, String> {
-    let body = jinyi_site::page::render(real).body;
+    let leak = |a: Article| -> &'static Article { Box::leak(Box::new(a)) };
+    let body = jinyi_site::render::render(leak(real)).body;
     if !index_html.contains(&body) {
         return Err(
             "dist/index.html does not hold this checkout's rendered page: run `make dist`".into(),
         );
     }
-    Ok(index_html.replacen(&body, &jinyi_site::page::render(big).body, 1))
+    Ok(index_html.replacen(&body, &jinyi_site::render::render(leak(big)).body, 1))
 }
 
 #[cfg(test)]

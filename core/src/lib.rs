@@ -2,7 +2,6 @@
 //! from the data files, filtering, search and highlighting. No web dependency: everything
 //! here is tested natively, and the Leptos UI is a thin layer over it.
 
-pub mod browser;
 pub mod chart;
 pub mod explain;
 pub mod filter;

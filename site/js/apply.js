@@ -5,6 +5,8 @@
 // (a browser test checks that both agree on many selections, through `jx.apply`).
 // A search needs the app: until it runs, the page says "searching…" rather than show
 // the unsearched article as if it were the result.
+// The app then hydrates these nodes (Leptos claims them by position and kind): this step
+// changes attributes and the text of single text nodes, and never adds or removes a node.
 (() => {
   const h = document.documentElement;
   const all = (s, at = document) => Array.from(at.querySelectorAll(s));
@@ -34,18 +36,18 @@
       }
       show(s, n > 0);
       s.dataset.sectionCount = n;
-      s.querySelector('.section-count').textContent = n;
+      s.querySelector('.section-count').firstChild.data = n;
       total += n;
     }
     const any = chosen.some((c) => c.size) || q;
     show(one('[data-banner]'), !any);
     show(one('[data-empty]'), !total);
     one('[data-result-count]').dataset.resultCount = total;
-    for (const n of all('[data-n]')) n.textContent = total;
+    for (const n of all('[data-n]')) n.firstChild.data = total;
     for (const b of buttons) b.setAttribute('aria-pressed', chosen[facets.indexOf(b.dataset.facet)].has(b.dataset.value));
     for (const c of all('[data-chip-value]')) show(c, chosen[facets.indexOf(c.dataset.chipFacet)].has(c.dataset.chipValue));
     show(one('[data-chip-facet="q"]'), q);
-    one('[data-chip-q]').textContent = q;
+    if (q) one('[data-chip-q]').firstChild.data = q;
     show(one('.clear-all'), any);
     one('#search').value = q;
     if (q) h.dataset.searching = '';

@@ -9,7 +9,7 @@
   const all = (s, at = document) => Array.from(at.querySelectorAll(s));
   const dlg = one('[data-copy-dialog]');
   const area = one('[data-copy-text]', dlg);
-  const en = () => jx.ui === 'en';
+  const en = () => document.documentElement.dataset.ui === 'en';
   const page = () => location.href.split('#')[0];
   const source = (url) => dlg.dataset[en() ? 'sourceEn' : 'sourceZh'].replace('{url}', url);
   // An element's words as the reader sees them: not the photo label, not the other language.

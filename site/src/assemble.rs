@@ -2,7 +2,7 @@
 //! scripts, a loader that reports a failed start, and the CSP; then the one-file build
 //! that opens from `file://` is written beside it.
 
-use crate::page::Rendered;
+use crate::render::Rendered;
 use crate::{csp, scripts};
 use base64::Engine;
 use std::path::Path;
@@ -98,9 +98,15 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
     if !html.contains(MOUNT) {
         return Err(format!("index.html has no {MOUNT}"));
     }
+    // The app hydrates from its container's first child: nothing may come before it.
     let html = html.replacen(
         MOUNT,
-        &format!("{}\n{}{}", page.body, script(&apply_js), script(&share_js)),
+        &format!(
+            "<div id=\"app\">{}</div>\n{}{}",
+            page.body,
+            script(&apply_js),
+            script(&share_js)
+        ),
         1,
     );
 

@@ -12,6 +12,7 @@
 //! | `reader` | pinyin and English search, the interface language, guide, key figures |
 //! | `site` | the one-file build, no JavaScript, faults, CSP, sandboxed frames |
 //! | `first_paint` | the page before and without its Wasm, shared links' first frames |
+//! | `hydration` | the app hydrates from every kind of address in every engine, then follows the reader |
 //! | `usability` | results in sight, drawer count, chart comparisons, English, combined terms, focus |
 //! | `quoting` | paragraph links, citations, Markdown export, the article map, the clipboard fallback |
 //! | `a11y` | axe-core in every state, the keyboard path, the phone layout |
@@ -47,6 +48,7 @@ mod a11y;
 mod engines;
 mod explorer;
 mod first_paint;
+mod hydration;
 mod quoting;
 mod reader;
 mod screenshots;

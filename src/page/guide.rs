@@ -6,7 +6,9 @@
 //! opens the filtered page).
 
 use super::words::{both, w};
-use super::Ctx;
+use super::{aria, reader};
+use crate::reader::Reader;
+use crate::view::num;
 use jinyi_core::model::Facet;
 use jinyi_core::query::{to_query, Selection};
 use leptos::prelude::*;
@@ -31,16 +33,28 @@ const RADIUS: [f32; 2] = [13.0, 10.0];
 const TARGET: f32 = 16.0;
 
 /// The link that shows only platform `p`.
-fn link_for(cx: Ctx, p: usize) -> String {
+fn link_for(r: Reader, p: usize) -> String {
     let mut sel = Selection::default();
     sel.toggle(Facet::Platform, p as u16);
-    to_query(cx.article, &sel, None)
+    to_query(r.article, &sel, None)
+}
+
+/// Whether platform `p` is chosen.
+fn chosen(r: Reader, p: usize) -> bool {
+    r.with(|v| v.values[Facet::Platform as usize][p].pressed)
+}
+
+/// A pick in the guide: toggles the platform and brings the results into view.
+fn pick(r: Reader, p: usize) {
+    r.toggle(Facet::Platform, p);
+    r.reveal();
 }
 
 /// The seven-star diagram: numbered stars, and a legend of buttons that name them (the
 /// legend is what keyboards and screen readers use; the stars answer a pointer).
-fn dipper(cx: Ctx) -> impl IntoView {
-    let a = cx.article;
+fn dipper() -> impl IntoView {
+    let r = reader();
+    let a = r.article;
     let seven = a.seven_stars();
     let lines = LINES
         .iter()
@@ -55,12 +69,12 @@ fn dipper(cx: Ctx) -> impl IntoView {
         .zip(STARS)
         .enumerate()
         .map(|(i, (&(p, main), (x, y)))| {
-            let r = RADIUS[usize::from(!main)];
+            let radius = RADIUS[usize::from(!main)];
             view! {
-                <g class="star" data-star=a.platforms[p].name>
+                <g class="star" class:chosen=move || chosen(r, p) data-star=a.platforms[p].name on:click=move |_| pick(r, p)>
                     <circle class="target" cx=x cy=y r=TARGET />
-                    <circle cx=x cy=y r=r />
-                    <text x=x y=y + 4.5 text-anchor="middle">{(i + 1).to_string()}</text>
+                    <circle cx=x cy=y r=radius />
+                    <text x=x y=y + 4.5 text-anchor="middle">{num(i + 1)}</text>
                 </g>
             }
         })
@@ -72,8 +86,15 @@ fn dipper(cx: Ctx) -> impl IntoView {
             let plat = &a.platforms[p];
             view! {
                 <li>
-                    <button type="button" class="star-key" data-star=plat.name aria-pressed="false">
-                        <span class="star-n" aria-hidden="true">{(i + 1).to_string()}</span>
+                    <button
+                        type="button"
+                        class="star-key"
+                        class:chosen=move || chosen(r, p)
+                        data-star=plat.name
+                        aria-pressed=move || aria(chosen(r, p))
+                        on:click=move |_| pick(r, p)
+                    >
+                        <span class="star-n" aria-hidden="true">{num(i + 1)}</span>
                         <span lang="zh-CN">{plat.name}</span>
                         <span class="en" lang="en">{plat.en}</span>
                     </button>
@@ -89,17 +110,19 @@ fn dipper(cx: Ctx) -> impl IntoView {
             </svg>
             <ol class="dipper-legend">{legend}</ol>
             <figcaption>{w(|t| t.dipper_caption)}</figcaption>
-            <p class="guide-count" aria-live="polite" data-guide-count="">{super::status::count_words(cx, false)}</p>
+            <p class="guide-count" aria-live="polite" data-guide-count="">{super::status::count_words(false)}</p>
         </figure>
     }
 }
 
 /// One platform's card.
-fn card(cx: Ctx, p: usize) -> impl IntoView {
-    let a = cx.article;
+fn card(p: usize) -> impl IntoView {
+    let r = reader();
+    let a = r.article;
     let plat = &a.platforms[p];
-    let n = cx.outcome.facet_counts[Facet::Platform as usize][p];
-    let mentions = n.to_string();
+    // How many blocks mention it in the whole article (the rendered state's count).
+    let n = r.with_untracked(|v| v.outcome.facet_counts[Facet::Platform as usize][p]);
+    let mentions = num(n);
     let unit = if n == 1 {
         w(|t| t.result_unit).into_any()
     } else {
@@ -115,9 +138,17 @@ fn card(cx: Ctx, p: usize) -> impl IntoView {
         .map(|f| view! { <li>{f.sentence}</li> })
         .collect_view();
     view! {
-        <li class="guide-card" data-guide=plat.name>
+        <li class="guide-card" class:chosen=move || chosen(r, p) data-guide=plat.name>
             <h4>
-                <a href=link_for(cx, p) data-guide-link=plat.name>
+                <a
+                    href=link_for(r, p)
+                    data-guide-link=plat.name
+                    aria-current=move || chosen(r, p).then_some("true")
+                    on:click=move |e| {
+                        e.prevent_default();
+                        pick(r, p);
+                    }
+                >
                     <span lang="zh-CN">{plat.name}</span>
                 </a>
             </h4>
@@ -134,8 +165,9 @@ fn card(cx: Ctx, p: usize) -> impl IntoView {
 }
 
 /// The guide: diagram, then the platforms by group.
-pub fn platform_guide(cx: Ctx) -> impl IntoView {
-    let a = cx.article;
+#[component]
+pub fn PlatformGuide() -> impl IntoView {
+    let a = reader().article;
     let groups = a
         .platform_groups
         .iter()
@@ -143,7 +175,7 @@ pub fn platform_guide(cx: Ctx) -> impl IntoView {
         .map(|(gi, g)| {
             let cards = (0..a.platforms.len())
                 .filter(|&p| a.platforms[p].group as usize == gi)
-                .map(|p| card(cx, p))
+                .map(card)
                 .collect_view();
             view! {
                 <section class="guide-group">
@@ -159,7 +191,7 @@ pub fn platform_guide(cx: Ctx) -> impl IntoView {
                 <h2 class="extras-title">{w(|t| t.guide_title)}</h2>
             </summary>
             <p class="guide-note">{w(|t| t.guide_note)}</p>
-            {dipper(cx)}
+            {dipper()}
             {groups}
         </details>
     }

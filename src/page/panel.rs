@@ -1,18 +1,21 @@
 //! The filter panel: the search box and a button per facet value (spirits, topics,
-//! platforms by group, projects), each with how many blocks it gives in the default state.
+//! platforms by group, projects), each with how many blocks it gives with the reader's
+//! other choices.
 
 use super::words::{both, w};
-use super::Ctx;
+use super::{aria, reader};
+use crate::view::num;
 use jinyi_core::model::{Facet, ThemeKind};
-use jinyi_core::text::{EN, ZH};
+use jinyi_core::text::EN;
 use leptos::prelude::*;
 
 /// One facet value as a toggle button (`data-facet`, `data-value`, `data-count`,
-/// `aria-pressed`: the public test markup; `data-also`: its aliases, space-separated).
-fn facet_button(cx: Ctx, facet: Facet, value: usize) -> impl IntoView {
-    let a = cx.article;
-    let count = cx.outcome.facet_counts[facet as usize][value];
-    // Other names a link may use for the value (for the page's first-paint step).
+/// `aria-pressed`: the public test markup; `data-also`: its aliases, space-separated,
+/// for the page's first-paint step).
+fn facet_button(facet: Facet, value: usize) -> impl IntoView {
+    let r = reader();
+    let a = r.article;
+    let v = move || r.with(|v| v.values[facet as usize][value]);
     let aliases = a.value_aliases(facet, value);
     let also = (!aliases.is_empty()).then(|| aliases.join(" "));
     view! {
@@ -22,28 +25,31 @@ fn facet_button(cx: Ctx, facet: Facet, value: usize) -> impl IntoView {
             data-facet=facet.key()
             data-value=a.value_name(facet, value)
             data-also=also
-            aria-pressed="false"
-            disabled=count == 0
-            data-count=count.to_string()
+            aria-pressed=move || aria(v().pressed)
+            disabled=move || v().disabled
+            data-count=move || num(v().count)
+            data-suggested=move || v().suggested.then_some("")
+            on:click=move |_| r.toggle(facet, value)
         >
             <span class="facet-name" lang="zh-CN">{a.value_name(facet, value)}</span>
             <span class="facet-en" lang="en">{a.value_en(facet, value)}</span>
-            <span class="facet-count">{count.to_string()}</span>
+            <span class="facet-count">{move || num(v().count)}</span>
         </button>
     }
 }
 
 /// A titled group of facet buttons; themes show their definition under each button.
-fn group(cx: Ctx, title: AnyView, facet: Facet, values: Vec<usize>) -> impl IntoView {
+fn group(title: AnyView, facet: Facet, values: Vec<usize>) -> impl IntoView {
+    let a = reader().article;
     let defs = facet == Facet::Theme;
     let items = values
         .into_iter()
         .map(|v| {
             let def = defs.then(|| {
-                let t = &cx.article.themes[v];
+                let t = &a.themes[v];
                 view! { <span class="facet-def">{both(t.definition, t.definition_en)}</span> }
             });
-            view! { <li>{facet_button(cx, facet, v)}{def}</li> }
+            view! { <li>{facet_button(facet, v)}{def}</li> }
         })
         .collect_view();
     view! {
@@ -55,7 +61,9 @@ fn group(cx: Ctx, title: AnyView, facet: Facet, values: Vec<usize>) -> impl Into
 }
 
 /// The search box; the notice under it shows when a query is cut to the maximum length.
+/// Escape clears a search.
 fn search_box() -> impl IntoView {
+    let r = reader();
     view! {
         <div class="search">
             <label for="search">{w(|t| t.search)}</label>
@@ -64,17 +72,31 @@ fn search_box() -> impl IntoView {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=ZH.search_placeholder
+                placeholder=move || r.t().search_placeholder
                 data-en-placeholder=EN.search_placeholder
+                node_ref=r.search
+                prop:value=move || r.with(|v| v.typed.clone())
+                on:input=move |e| r.type_query(event_target_value(&e))
+                on:keydown=move |e| {
+                    let typed = r.with_untracked(|v| !v.typed.is_empty());
+                    if e.key() == "Escape" && typed {
+                        e.prevent_default();
+                        e.stop_propagation();
+                        r.clear_query();
+                    }
+                }
             />
-            <p class="search-cut" role="status" data-search-cut="" hidden>{w(|t| t.search_cut)}</p>
+            <p class="search-cut" role="status" data-search-cut="" hidden=move || !r.with(|v| v.search_cut)>
+                {w(|t| t.search_cut)}
+            </p>
         </div>
     }
 }
 
 /// The whole panel's content.
-pub fn filter_panel(cx: Ctx) -> impl IntoView {
-    let a = cx.article;
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    let a = reader().article;
     let themes = |kind: ThemeKind| -> Vec<usize> {
         (0..a.themes.len())
             .filter(|&i| a.themes[i].kind == kind)
@@ -88,15 +110,15 @@ pub fn filter_panel(cx: Ctx) -> impl IntoView {
             let values = (0..a.platforms.len())
                 .filter(|&p| a.platforms[p].group as usize == gi)
                 .collect();
-            group(cx, both(g.name, g.en).into_any(), Facet::Platform, values)
+            group(both(g.name, g.en).into_any(), Facet::Platform, values)
         })
         .collect_view();
     view! {
         {search_box()}
-        {group(cx, w(|t| t.spirits).into_any(), Facet::Theme, themes(ThemeKind::Spirit))}
-        {group(cx, w(|t| t.topics).into_any(), Facet::Theme, themes(ThemeKind::Topic))}
+        {group(w(|t| t.spirits).into_any(), Facet::Theme, themes(ThemeKind::Spirit))}
+        {group(w(|t| t.topics).into_any(), Facet::Theme, themes(ThemeKind::Topic))}
         <h2 class="panel-heading">{w(|t| t.platforms)}</h2>
         {platform_groups}
-        {group(cx, w(|t| t.projects).into_any(), Facet::Project, (0..a.projects.len()).collect())}
+        {group(w(|t| t.projects).into_any(), Facet::Project, (0..a.projects.len()).collect())}
     }
 }

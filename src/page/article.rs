@@ -1,0 +1,200 @@
+//! The article: the empty state, the series banner, and the sections with their blocks in
+//! reading order. A block's text is cut into plain, credit, missing-passage and search
+//! match runs by the core (`highlight::segments`), again whenever its matches change.
+//! Each block lists its facet values (`data-theme`, `data-platform`, `data-project`,
+//! canonical names separated by spaces) for the page's first-paint step.
+
+use super::words::w;
+use super::{reader, status};
+use crate::reader::Reader;
+use crate::view::num;
+use jinyi_core::highlight::{segments, Segment};
+use jinyi_core::model::{Block, BlockKind, Facet};
+use jinyi_core::text::EN;
+use leptos::prelude::*;
+use std::ops::Range;
+
+/// The block's text runs, search matches in `<mark>`.
+fn runs(r: Reader, b: &'static Block, hits: &[Range<usize>]) -> impl IntoView {
+    segments(b, hits)
+        .into_iter()
+        .map(|seg| match seg {
+            Segment::Text {
+                text,
+                mark: true,
+                credit,
+            } => view! { <mark class:credit=credit>{text}</mark> }.into_any(),
+            Segment::Text {
+                text, credit: true, ..
+            } => view! { <span class="credit">{text}</span> }.into_any(),
+            Segment::Text { text, .. } => text.into_any(),
+            Segment::Missing => view! {
+                <span
+                    class="missing"
+                    data-missing=""
+                    role="note"
+                    title=move || r.t().missing_long
+                    data-en-title=EN.missing_long
+                >
+                    {w(|t| t.missing)}
+                </span>
+            }
+            .into_any(),
+        })
+        .collect_view()
+}
+
+/// The canonical names of a block's values in one facet, separated by spaces.
+fn names(r: Reader, b: &Block, f: Facet) -> String {
+    let names: Vec<&str> = b
+        .tags(f)
+        .iter()
+        .map(|t| r.article.value_name(f, t.value as usize))
+        .collect();
+    names.join(" ")
+}
+
+/// A paragraph or caption (`data-block`, `data-match`), its link (`data-permalink`, a
+/// real link that works without the app, which also copies it) and its citation button
+/// (`data-cite`; both handled by the page's share step), then the lines that say why it
+/// matched (hidden until a filter or search explains it). A block takes focus when a
+/// link leads to it (`tabindex="-1"`: not a tab stop).
+fn block(i: usize) -> impl IntoView {
+    let r = reader();
+    let b = &r.article.blocks[i];
+    let row = move || r.with(|v| v.rows[i].clone());
+    // Its matches change only with the search: its text is cut again only then.
+    let hits = Memo::new(move |_| r.with(|v| v.outcome.hits[i].clone()));
+    let text = move || hits.with(|h| runs(r, b, h));
+    let why = move || r.with(|v| v.rows[i].why.clone());
+    let via = move || r.with(|v| v.rows[i].via.clone());
+    // The attributes a paragraph and a caption share.
+    let common = view! {
+        <{..}
+            id=b.id
+            tabindex="-1"
+            lang="zh-CN"
+            data-block=b.id
+            data-match=move || if row().matched { "1" } else { "0" }
+            data-target=move || (r.marked.get() == Some(i)).then_some("")
+            data-theme=names(r, b, Facet::Theme)
+            data-platform=names(r, b, Facet::Platform)
+            data-project=names(r, b, Facet::Project)
+        />
+    };
+    let element = match b.kind {
+        BlockKind::Figure { .. } => view! {
+            <figure class="block figure" {..common}>
+                <span class="photo-label" aria-hidden="true">{w(|t| t.photo)}</span>
+                <figcaption>{text}</figcaption>
+            </figure>
+        }
+        .into_any(),
+        BlockKind::Intro | BlockKind::Paragraph => view! {
+            <p class=if b.kind == BlockKind::Intro { "block intro" } else { "block" } {..common}>
+                {text}
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="block-row" hidden=move || !row().shown>
+            {element}
+            <p class="block-tools">
+                <a
+                    class="permalink"
+                    href=["#", b.id].concat()
+                    data-permalink=b.id
+                    aria-label=move || r.t().permalink
+                    data-en-aria-label=EN.permalink
+                >
+                    "#"
+                </a>
+                <button
+                    type="button"
+                    class="cite"
+                    data-cite=b.id
+                    aria-label=move || r.t().cite
+                    data-en-aria-label=EN.cite
+                >
+                    "❝"
+                </button>
+            </p>
+            <p class="why" data-why="" hidden=move || why().is_empty()>
+                <span>{w(|t| t.why)}</span>
+                <span data-why-text="">{why}</span>
+            </p>
+            <p class="why via" data-via="" hidden=move || via().is_empty()>{via}</p>
+        </div>
+    }
+}
+
+/// One section: its heading with the count of matching blocks, then its blocks.
+fn section(index: usize) -> impl IntoView {
+    let r = reader();
+    let sec = &r.article.sections[index];
+    let count = move || r.with(|v| v.sections[index]);
+    let heading = match sec.heading {
+        Some(h) => view! { <span lang="zh-CN">{h.text}</span> }.into_any(),
+        None => view! { <span class="section-lead">{w(|t| t.lead)}</span> }.into_any(),
+    };
+    let blocks = (sec.first as usize..(sec.first + sec.len) as usize)
+        .map(block)
+        .collect_view();
+    view! {
+        <section
+            class="section"
+            data-section=sec.id
+            data-section-count=move || num(count().1)
+            hidden=move || !count().0
+            aria-labelledby=["section-", sec.id].concat()
+        >
+            <h2 id=["section-", sec.id].concat()>
+                {heading} " " <span class="section-count">{move || num(count().1)}</span>
+            </h2>
+            {blocks}
+        </section>
+    }
+}
+
+/// The empty state, the banner and the sections.
+#[component]
+pub fn Article() -> impl IntoView {
+    let r = reader();
+    let a = r.article;
+    let sections = (0..a.sections.len())
+        .map(|i| {
+            let banner = (i == a.banner_before as usize).then(|| {
+                let lines = a
+                    .banner
+                    .iter()
+                    .map(|b| view! { <p>{b.text}</p> })
+                    .collect_view();
+                view! {
+                    <div class="banner" lang="zh-CN" data-banner="" hidden=move || !r.with(|v| v.banner)>
+                        {lines}
+                    </div>
+                }
+            });
+            view! { {banner} {section(i)} }
+        })
+        .collect_view();
+    view! {
+        <div class="empty" data-empty="" role="status" hidden=move || !r.with(|v| v.empty)>
+            <p><strong>{w(|t| t.empty_title)}</strong></p>
+            <p>{w(|t| t.empty_hint)}</p>
+            {status::suggestions()}
+            <button
+                type="button"
+                data-clear-all=""
+                on:click=move |_| {
+                    r.clear_all();
+                    r.focus_results();
+                }
+            >
+                {w(|t| t.clear_all)}
+            </button>
+        </div>
+        {sections}
+    }
+}
