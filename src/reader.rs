@@ -109,7 +109,11 @@ impl Reader {
     pub fn switch_lang(self) {
         let a = self.article;
         self.update(|s| {
-            let other = if s.lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            let other = if s.lang == Lang::Zh {
+                Lang::En
+            } else {
+                Lang::Zh
+            };
             Some(s.set_lang(a, other))
         });
     }
@@ -134,11 +138,13 @@ impl Reader {
             s.drawer = open;
             None
         });
-        if open {
-            focus(self.search.get_untracked());
-        } else {
-            focus(self.drawer_toggle.get_untracked());
-        }
+        after_render(move || {
+            if open {
+                focus(self.search.get_untracked());
+            } else {
+                focus(self.drawer_toggle.get_untracked());
+            }
+        });
     }
 
     pub fn drawer(self) -> bool {
@@ -147,7 +153,7 @@ impl Reader {
 
     /// Focus on the results (after a chip or "clear all" removed what was focused).
     pub fn focus_results(self) {
-        focus(self.results.get_untracked());
+        after_render(move || focus(self.results.get_untracked()));
     }
 
     /// Back/Forward: the state of the address's query, adding no history entry.
@@ -177,25 +183,39 @@ impl Reader {
         };
         self.set_context(true);
         self.marked.set(Some(b));
-        if let Some(el) = crate::browser::element(self.article.blocks[b].id) {
-            el.scroll_into_view_with_bool(true);
-            let _ = el.focus();
-        }
+        let id = self.article.blocks[b].id;
+        after_render(move || {
+            if let Some(el) = crate::browser::element(id) {
+                el.scroll_into_view_with_bool(true);
+                let _ = el.focus();
+            }
+        });
     }
 
     /// Brings the results into view when they are out of it: the first shown block, else
     /// the status line with the count.
     pub fn reveal(self) {
-        let first = self.view.with_untracked(|v| v.rows.iter().position(|r| r.matched));
-        match first.and_then(|b| crate::browser::element(self.article.blocks[b].id)) {
-            Some(el) => crate::browser::bring_into_view(&el),
-            None => {
-                if let Some(el) = self.status.get_untracked() {
-                    crate::browser::bring_into_view(&el);
+        after_render(move || {
+            let first = self
+                .view
+                .with_untracked(|v| v.rows.iter().position(|r| r.matched));
+            match first.and_then(|b| crate::browser::element(self.article.blocks[b].id)) {
+                Some(el) => crate::browser::bring_into_view(&el),
+                None => {
+                    if let Some(el) = self.status.get_untracked() {
+                        crate::browser::bring_into_view(&el);
+                    }
                 }
             }
-        }
+        });
     }
+}
+
+/// Runs `f` once Leptos has written the last change to the page: the render effects it
+/// woke run as tasks of the same queue, before this one (for what measures the page,
+/// scrolls or moves focus: a hidden or inert element takes no focus).
+fn after_render(f: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move { f() });
 }
 
 /// Focus (Leptos has no means for it: the element's own method).

@@ -87,12 +87,7 @@ impl State {
     }
 
     /// Changes the selection; returns the URL to write.
-    pub fn change(
-        &mut self,
-        a: &Article,
-        how: Change,
-        f: impl FnOnce(&mut Selection),
-    ) -> UrlWrite {
+    pub fn change(&mut self, a: &Article, how: Change, f: impl FnOnce(&mut Selection)) -> UrlWrite {
         f(&mut self.sel);
         let push = how == Change::Click || !self.typing;
         self.typing = how == Change::Typing;
@@ -147,8 +142,14 @@ mod tests {
 
     #[test]
     fn language_from_link_then_browser_and_an_unknown_one_is_reported() {
-        assert_eq!(State::from_query(&ARTICLE, "?lang=en", ["zh"]).lang, Lang::En);
-        assert_eq!(State::from_query(&ARTICLE, "", ["fr", "en-GB"]).lang, Lang::En);
+        assert_eq!(
+            State::from_query(&ARTICLE, "?lang=en", ["zh"]).lang,
+            Lang::En
+        );
+        assert_eq!(
+            State::from_query(&ARTICLE, "", ["fr", "en-GB"]).lang,
+            Lang::En
+        );
         assert_eq!(State::from_query(&ARTICLE, "", ["fr"]).lang, Lang::Zh);
         let s = State::from_query(&ARTICLE, "?lang=fr", ["en"]);
         assert_eq!(s.lang, Lang::En);

@@ -237,10 +237,12 @@ mod tests {
     }
 
     fn view(query: &str) -> View {
-        View::of(&ARTICLE, index, &State::from_query(&ARTICLE, query, ["zh-CN"]))
+        View::of(
+            &ARTICLE,
+            index,
+            &State::from_query(&ARTICLE, query, ["zh-CN"]),
+        )
     }
-
-
 
     #[test]
     fn the_default_view_is_the_whole_article() {

@@ -3,8 +3,8 @@
 //! out, a search that found only its terms, link parts not applied), the "searching…"
 //! line for links with a search, the print summary, the article map and the copy dialog.
 
-use super::words::{both, w};
 use super::reader;
+use super::words::{both, w};
 use crate::view::num;
 use jinyi_core::model::Facet;
 use jinyi_core::query::MAX_IGNORED_KEPT;

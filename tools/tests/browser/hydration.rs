@@ -64,7 +64,12 @@ fn expected(query: &str) -> Value {
         })
         .collect();
     pressed.sort();
-    let marks = o.hits.iter().zip(&o.matched).filter(|(h, &m)| m && !h.is_empty()).count();
+    let marks = o
+        .hits
+        .iter()
+        .zip(&o.matched)
+        .filter(|(h, &m)| m && !h.is_empty())
+        .count();
     json!({ "blocks": blocks, "count": o.count, "pressed": pressed, "marks": marks })
 }
 
@@ -73,12 +78,19 @@ fn expected(query: &str) -> Value {
 async fn agrees(b: &Browser, engine: Engine, query: &str) {
     let got = shown(b).await;
     let want = expected(query);
-    assert_eq!(got["hydrated"], json!(true), "[{engine}] {query}: not hydrated");
+    assert_eq!(
+        got["hydrated"],
+        json!(true),
+        "[{engine}] {query}: not hydrated"
+    );
     assert_eq!(got["fault"], Value::Null, "[{engine}] {query}: fault");
     for key in ["blocks", "count", "pressed"] {
         assert_eq!(got[key], want[key], "[{engine}] {query}: {key}");
     }
-    let (marks, with_hits) = (got["marks"].as_u64().unwrap(), want["marks"].as_u64().unwrap());
+    let (marks, with_hits) = (
+        got["marks"].as_u64().unwrap(),
+        want["marks"].as_u64().unwrap(),
+    );
     assert!(
         marks >= with_hits && (marks == 0) == (with_hits == 0),
         "[{engine}] {query}: {marks} marks for {with_hits} blocks with hits"
@@ -117,7 +129,11 @@ async fn hydrates_from_every_kind_of_address_and_then_follows_the_reader(engine:
         }
         if !hash.is_empty() {
             let notice = b.visible_texts("[data-target-notice]").await;
-            assert_eq!(notice.len(), 1, "[{engine}] the paragraph link's notice: {notice:?}");
+            assert_eq!(
+                notice.len(),
+                1,
+                "[{engine}] the paragraph link's notice: {notice:?}"
+            );
         }
     }
 
@@ -130,7 +146,31 @@ async fn hydrates_from_every_kind_of_address_and_then_follows_the_reader(engine:
     b.type_search("金义").await;
     let now = b.current_url().await;
     let query = format!("?{}", now.query().unwrap_or_default());
-    assert!(query.contains("q="), "[{engine}] the search is in the address: {query}");
+    assert!(
+        query.contains("q="),
+        "[{engine}] the search is in the address: {query}"
+    );
     agrees(&b, engine, &query).await;
     b.finish().await;
+}
+
+/// The release Wasm carries the article: every block's text, byte for byte (the app
+/// renders and searches from its own copy, never from the page's text).
+#[test]
+fn the_release_wasm_holds_every_block_text() {
+    let wasm = std::fs::read_dir(dist_dir())
+        .expect("dist/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .expect("a .wasm in dist/");
+    let bytes = std::fs::read(&wasm).expect("read the .wasm");
+    let holds = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    let missing: Vec<&str> = article()
+        .blocks
+        .iter()
+        .filter(|b| !holds(b.text.as_bytes()))
+        .map(|b| b.id)
+        .collect();
+    assert!(missing.is_empty(), "{} lacks the text of {missing:?}", wasm.display());
+    assert!(holds(article().masthead.headline.text.as_bytes()));
 }
