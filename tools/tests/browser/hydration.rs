@@ -171,6 +171,10 @@ fn the_release_wasm_holds_every_block_text() {
         .filter(|b| !holds(b.text.as_bytes()))
         .map(|b| b.id)
         .collect();
-    assert!(missing.is_empty(), "{} lacks the text of {missing:?}", wasm.display());
+    assert!(
+        missing.is_empty(),
+        "{} lacks the text of {missing:?}",
+        wasm.display()
+    );
     assert!(holds(article().masthead.headline.text.as_bytes()));
 }
