@@ -75,9 +75,13 @@ pub fn root() -> Option<Element> {
 }
 
 /// Sets or removes a flag of `<html>` (`data-ready`, `data-fault`…): the page's
-/// stylesheet and scripts read them.
+/// stylesheet and scripts read them. Only a change is written: a write to the root
+/// element can make the browser restyle the whole document.
 pub fn root_flag(name: &str, value: Option<&str>) {
     if let Some(html) = root() {
+        if html.get_attribute(name).as_deref() == value {
+            return;
+        }
         let _ = match value {
             Some(v) => html.set_attribute(name, v),
             None => html.remove_attribute(name),

@@ -11,6 +11,7 @@ use crate::view::num;
 use jinyi_core::highlight::{segments, Segment};
 use jinyi_core::model::{Block, BlockKind, Facet};
 use jinyi_core::text::EN;
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use std::ops::Range;
 
@@ -23,12 +24,12 @@ fn runs(r: Reader, b: &'static Block, hits: &[Range<usize>]) -> impl IntoView {
                 text,
                 mark: true,
                 credit,
-            } => view! { <mark class:credit=credit>{text}</mark> }.into_any(),
+            } => EitherOf4::A(view! { <mark class:credit=credit>{text}</mark> }),
             Segment::Text {
                 text, credit: true, ..
-            } => view! { <span class="credit">{text}</span> }.into_any(),
-            Segment::Text { text, .. } => text.into_any(),
-            Segment::Missing => view! {
+            } => EitherOf4::B(view! { <span class="credit">{text}</span> }),
+            Segment::Text { text, .. } => EitherOf4::C(text),
+            Segment::Missing => EitherOf4::D(view! {
                 <span
                     class="missing"
                     data-missing=""
@@ -38,8 +39,7 @@ fn runs(r: Reader, b: &'static Block, hits: &[Range<usize>]) -> impl IntoView {
                 >
                     {w(|t| t.missing)}
                 </span>
-            }
-            .into_any(),
+            }),
         })
         .collect_view()
 }
@@ -83,19 +83,17 @@ fn block(i: usize) -> impl IntoView {
         />
     };
     let element = match b.kind {
-        BlockKind::Figure { .. } => view! {
+        BlockKind::Figure { .. } => Either::Left(view! {
             <figure class="block figure" {..common}>
                 <span class="photo-label" aria-hidden="true">{w(|t| t.photo)}</span>
                 <figcaption>{text}</figcaption>
             </figure>
-        }
-        .into_any(),
-        BlockKind::Intro | BlockKind::Paragraph => view! {
+        }),
+        BlockKind::Intro | BlockKind::Paragraph => Either::Right(view! {
             <p class=if b.kind == BlockKind::Intro { "block intro" } else { "block" } {..common}>
                 {text}
             </p>
-        }
-        .into_any(),
+        }),
     };
     view! {
         <div class="block-row" hidden=move || !row().shown>
@@ -135,8 +133,8 @@ fn section(index: usize) -> impl IntoView {
     let sec = &r.article.sections[index];
     let count = move || r.with(|v| v.sections[index]);
     let heading = match sec.heading {
-        Some(h) => view! { <span lang="zh-CN">{h.text}</span> }.into_any(),
-        None => view! { <span class="section-lead">{w(|t| t.lead)}</span> }.into_any(),
+        Some(h) => Either::Left(view! { <span lang="zh-CN">{h.text}</span> }),
+        None => Either::Right(view! { <span class="section-lead">{w(|t| t.lead)}</span> }),
     };
     let blocks = (sec.first as usize..(sec.first + sec.len) as usize)
         .map(block)

@@ -11,6 +11,7 @@ use crate::reader::Reader;
 use crate::view::num;
 use jinyi_core::model::Facet;
 use jinyi_core::query::{to_query, Selection};
+use jinyi_core::text::Text;
 use leptos::prelude::*;
 
 /// The seven stars at their places in the Big Dipper (viewBox 0 0 400 170), in the order
@@ -123,11 +124,12 @@ fn card(p: usize) -> impl IntoView {
     // How many blocks mention it in the whole article (the rendered state's count).
     let n = r.with_untracked(|v| v.outcome.facet_counts[Facet::Platform as usize][p]);
     let mentions = num(n);
-    let unit = if n == 1 {
-        w(|t| t.result_unit).into_any()
+    let unit: fn(&'static Text) -> &'static str = if n == 1 {
+        |t| t.result_unit
     } else {
-        w(|t| t.results_unit).into_any()
+        |t| t.results_unit
     };
+    let unit = w(unit);
     let part_of = plat.part_of.map(|parent| {
         let parent = a.platforms[parent as usize].name;
         view! { " · " {w(|t| t.part_of)} " " <span lang="zh-CN">{parent}</span> }

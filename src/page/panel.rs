@@ -39,7 +39,7 @@ fn facet_button(facet: Facet, value: usize) -> impl IntoView {
 }
 
 /// A titled group of facet buttons; themes show their definition under each button.
-fn group(title: AnyView, facet: Facet, values: Vec<usize>) -> impl IntoView {
+fn group(title: impl IntoView + 'static, facet: Facet, values: Vec<usize>) -> impl IntoView {
     let a = reader().article;
     let defs = facet == Facet::Theme;
     let items = values
@@ -110,15 +110,15 @@ pub fn FilterPanel() -> impl IntoView {
             let values = (0..a.platforms.len())
                 .filter(|&p| a.platforms[p].group as usize == gi)
                 .collect();
-            group(both(g.name, g.en).into_any(), Facet::Platform, values)
+            group(both(g.name, g.en), Facet::Platform, values)
         })
         .collect_view();
     view! {
         {search_box()}
-        {group(w(|t| t.spirits).into_any(), Facet::Theme, themes(ThemeKind::Spirit))}
-        {group(w(|t| t.topics).into_any(), Facet::Theme, themes(ThemeKind::Topic))}
+        {group(w(|t| t.spirits), Facet::Theme, themes(ThemeKind::Spirit))}
+        {group(w(|t| t.topics), Facet::Theme, themes(ThemeKind::Topic))}
         <h2 class="panel-heading">{w(|t| t.platforms)}</h2>
         {platform_groups}
-        {group(w(|t| t.projects).into_any(), Facet::Project, (0..a.projects.len()).collect())}
+        {group(w(|t| t.projects), Facet::Project, (0..a.projects.len()).collect())}
     }
 }

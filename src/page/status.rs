@@ -33,7 +33,7 @@ pub fn count_words(with_total: bool) -> impl IntoView {
 }
 
 /// The remove button of a chip: "×", named for screen readers in both languages.
-fn remove_button(what: AnyView, remove: impl Fn() + 'static) -> impl IntoView {
+fn remove_button(what: impl IntoView + 'static, remove: impl Fn() + 'static) -> impl IntoView {
     let r = reader();
     view! {
         <button
@@ -69,7 +69,7 @@ fn chips() -> impl IntoView {
                 >
                     <span lang="zh-CN" class="chip-name">{name}</span>
                     <span class="en chip-en" lang="en">{a.value_en(f, v)}</span>
-                    {remove_button(view! { <span lang="zh-CN">{name}</span> }.into_any(), move || r.toggle(f, v))}
+                    {remove_button(view! { <span lang="zh-CN">{name}</span> }, move || r.toggle(f, v))}
                 </li>
             }
         })
@@ -80,7 +80,7 @@ fn chips() -> impl IntoView {
             {values}
             <li class="chip chip-q" data-chip="" data-chip-facet="q" hidden=move || q().is_empty()>
                 <span>{w(|t| t.search)} ": " <span data-chip-q="">{q}</span></span>
-                {remove_button(w(|t| t.search).into_any(), move || r.clear_query())}
+                {remove_button(w(|t| t.search), move || r.clear_query())}
             </li>
         </ul>
         <button
@@ -254,7 +254,9 @@ pub fn CopyDialog() -> impl IntoView {
             </p>
             <textarea readonly rows="10" data-copy-text="" aria-labelledby="copy-title"></textarea>
             <p>
-                <a data-download="" hidden>{w(|t| t.download)}</a>
+                // A real address until the share step sets the file's (a link without one
+                // is not a link to crawlers).
+                <a data-download="" href="./" hidden>{w(|t| t.download)}</a>
                 " "
                 <button type="button" class="clear-all" data-copy-close="">{w(|t| t.close)}</button>
             </p>
