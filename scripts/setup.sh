@@ -7,7 +7,8 @@
 # installed and announced with an "installing …" line.
 #
 #   scripts/setup.sh            build tools: rustup bits, trunk, wasm-bindgen,
-#                               npm deps (wasm-opt 132, terser, axe-core), brotli
+#                               npm deps (wasm-opt 132, terser, axe-core, lighthouse
+#                               for `make bench`), brotli
 #   scripts/setup.sh --browser  also the three engines of the browser tests and their
 #                               drivers: chromium + chromium-driver, firefox-esr +
 #                               geckodriver (crates.io), webkit2gtk-driver (WebKitGTK's
@@ -26,7 +27,7 @@ readonly CARGO_FUZZ_VERSION="0.13.2"
 readonly GECKODRIVER_VERSION="0.37.1"
 
 usage() {
-    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 browser=0
@@ -236,7 +237,7 @@ if [ "$fuzz" -eq 1 ]; then
     have c++ || ensure_apt_packages g++
 fi
 
-# --- node / npm deps (binaryen's wasm-opt, terser, axe-core) ----------------------
+# --- node / npm deps (binaryen's wasm-opt, terser, axe-core, lighthouse) ---------
 
 if have node && have npm; then
     ok "node $(node --version)"
@@ -247,7 +248,8 @@ fi
 
 [ -f package-lock.json ] || die "package-lock.json missing (run 'npm install' once and commit it)"
 # npm writes node_modules/.package-lock.json on every install: use it as a stamp.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/.package-lock.json ] ||
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/lighthouse ] ||
+    [ ! -f node_modules/.package-lock.json ] ||
     [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
     installing "npm deps (npm ci)"
     npm ci --no-audit --no-fund --no-progress --loglevel=error >/tmp/setup-npm.log 2>&1 ||
@@ -260,6 +262,10 @@ case "$wasm_opt_out" in
 esac
 [ -f node_modules/axe-core/axe.min.js ] || die "node_modules/axe-core missing (run npm ci)"
 ok "axe-core $(sed -n 's/^  "version": "\(.*\)",$/\1/p' node_modules/axe-core/package.json)"
+# Lighthouse (`make bench`) drives Debian's chromium through CHROME_PATH; it has no
+# browser of its own and never downloads one.
+[ -x node_modules/.bin/lighthouse ] || die "node_modules/.bin/lighthouse missing (run npm ci)"
+ok "lighthouse $(sed -n 's/^  "version": "\(.*\)",$/\1/p' node_modules/lighthouse/package.json)"
 
 # --- Debian packages -----------------------------------------------------------
 

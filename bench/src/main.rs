@@ -10,15 +10,21 @@
 //!    one `make serve` runs) serves the folder on loopback with content negotiation.
 //! 3. Headless Chromium through chromedriver (fantoccini, `chromium.rs`): repeated first
 //!    visits of every page (cache disabled, interleaved), see `browser.rs`.
-//! 4. Transfer sizes of every file a first visit fetched (as the browser listed them).
+//! 4. Lighthouse (npm, `node_modules/.bin/lighthouse`) on the same server: the app's
+//!    default page and the page filtered by one platform, 3 runs each (`lighthouse.rs`).
+//!    If it cannot run, the bench fails.
+//! 5. Transfer sizes of every file a first visit fetched (as the browser listed them).
 //!
-//! Prints the table (markdown) to stdout and writes it to `<workspace>/BENCHMARKS.md`.
-//! Options: `--runs N` (visits per page, default 7), `--out FILE`, `--no-write`.
-//! Environment: `DIST_DIR`, `CHROMEDRIVER`, `CHROMIUM` as for the browser tests.
+//! Prints the tables (markdown) to stdout and writes them to `<workspace>/BENCHMARKS.md`.
+//! Options: `--runs N` (visits per page, default 7), `--out FILE`, `--no-write`,
+//! `--lighthouse-only` (only step 4 on a copy of `dist/`; prints its table, writes nothing).
+//! Environment: `DIST_DIR`, `CHROMEDRIVER`, `CHROMIUM` as for the browser tests,
+//! `LIGHTHOUSE` (its binary).
 
 mod browser;
 mod chromium;
 mod corpus;
+mod lighthouse;
 mod native;
 mod pages;
 mod report;
@@ -44,6 +50,7 @@ const CHROME_EXTRA_ARGS: &[&str] = &["--lang=zh-CN"];
 struct Options {
     runs: usize,
     out: Option<PathBuf>,
+    lighthouse_only: bool,
 }
 
 fn workspace_dir() -> PathBuf {
@@ -64,6 +71,7 @@ fn parse_args() -> Result<Options, String> {
     let mut opts = Options {
         runs: 7,
         out: Some(workspace_dir().join("BENCHMARKS.md")),
+        lighthouse_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -77,8 +85,9 @@ fn parse_args() -> Result<Options, String> {
             }
             "--out" => opts.out = Some(args.next().ok_or("--out needs a file")?.into()),
             "--no-write" => opts.out = None,
+            "--lighthouse-only" => opts.lighthouse_only = true,
             "-h" | "--help" => {
-                println!("usage: bench [--runs N] [--out FILE | --no-write]");
+                println!("usage: bench [--runs N] [--out FILE | --no-write] [--lighthouse-only]");
                 std::process::exit(0);
             }
             other => return Err(format!("unknown argument {other:?} (try --help)")),
@@ -224,6 +233,41 @@ async fn in_browser(
     Ok((visits, throttled))
 }
 
+/// Lighthouse's runs on the bench server at `base` (`LIGHTHOUSE`, else the workspace's
+/// `node_modules/.bin/lighthouse`; Chromium from `CHROMIUM`).
+async fn run_lighthouse(ws: &Path, base: &str) -> Result<lighthouse::Report, String> {
+    let binary = std::env::var_os("LIGHTHOUSE")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| ws.join("node_modules/.bin/lighthouse"));
+    if !binary.is_file() {
+        return Err(format!(
+            "Lighthouse not found at {}: run scripts/setup.sh (npm ci) or set LIGHTHOUSE",
+            binary.display()
+        ));
+    }
+    let chromium = env_or("CHROMIUM", "/usr/bin/chromium");
+    lighthouse::measure(&binary, &chromium, CHROME_EXTRA_ARGS, base)
+        .await
+        .map_err(|e| format!("Lighthouse failed: {e}"))
+}
+
+/// `--lighthouse-only`: a copy of `dist/` (with its `.gz`/`.br` siblings) served as in
+/// the whole run, Lighthouse on it, its table printed.
+async fn lighthouse_only(ws: &Path, dist: &Path) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("jinyi-bench-lh-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let site = Site(dir);
+    let io = |e: std::io::Error| format!("copying {} to {}: {e}", dist.display(), site.0.display());
+    copy_tree(dist, &site.0).map_err(io)?;
+    compress_tree(&site.0).map_err(io)?;
+    let (addr, _server) = jinyi_devserver::spawn(site.0.clone(), "/")
+        .map_err(|e| format!("cannot start the bench server: {e}"))?;
+    let lh = run_lighthouse(ws, &format!("http://{addr}/")).await?;
+    println!("{}", report::render_lighthouse(&lh));
+    Ok(())
+}
+
 async fn run() -> Result<(), String> {
     let opts = parse_args()?;
     let started = Instant::now();
@@ -237,6 +281,9 @@ async fn run() -> Result<(), String> {
             "{} does not exist: build the site first (`make dist`) or set DIST_DIR",
             dist.join("index.html").display()
         ));
+    }
+    if opts.lighthouse_only {
+        return lighthouse_only(&ws, &dist).await;
     }
 
     eprintln!("bench: core, natively …");
@@ -266,6 +313,9 @@ async fn run() -> Result<(), String> {
     session.close().await;
     let (visits, throttled) = measured?;
 
+    eprintln!("bench: Lighthouse …");
+    let lighthouse = run_lighthouse(&ws, &base).await?;
+
     eprintln!("bench: sizes …");
     let mut fetched = Vec::new();
     for v in &visits {
@@ -290,6 +340,7 @@ async fn run() -> Result<(), String> {
         visits,
         throttled,
         files: fetched,
+        lighthouse,
         elapsed: started.elapsed(),
     });
     println!("{text}");

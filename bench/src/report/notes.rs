@@ -1,6 +1,6 @@
-//! The text around the table: the run and the machine above it; below it the budgets'
-//! verdicts, what dominates the interaction figures, and the numbered notes on how each
-//! figure is measured (the table's superscripts).
+//! The text around the table: the run and the machine above it; below it the Lighthouse
+//! table, the budgets' verdicts, what dominates the interaction figures, and the numbered
+//! notes on how each figure is measured (the tables' superscripts).
 
 use super::{
     kb, ms, verdict, Input, Pages, Split, Table, APP, BUDGET_FRAME_MS, PLAIN, PLAIN_BIG, STATIC,
@@ -9,8 +9,8 @@ use crate::native::{PLATFORM, QUERY_SHORT, SEARCHES};
 use crate::{SCALE, WARMUP_VISITS as WARMUP};
 use std::fmt::Write;
 
-/// The whole document, with the finished table `t` in its place.
-pub(super) fn document(input: &Input, t: Table) -> String {
+/// The whole document, with the finished table `t` and the Lighthouse table in their places.
+pub(super) fn document(input: &Input, t: Table, lighthouse: &str) -> String {
     let m = &input.machine;
     let visits = &input.visits;
     let v = Pages(visits);
@@ -43,6 +43,7 @@ pub(super) fn document(input: &Input, t: Table) -> String {
         m.cores, m.cpu, m.memory, m.os, m.load.0, m.load.1, m.chromium, m.chromedriver, m.rustc
     );
     o.push_str(&t.text);
+    let _ = write!(o, "\n{lighthouse}");
     let passed = verdicts.iter().filter(|v| v.1).count();
     let _ = writeln!(
         o,
@@ -218,5 +219,6 @@ pub(super) fn document(input: &Input, t: Table) -> String {
          {} counted visit(s) each after a warm-up round, cache disabled as above.",
         input.throttled.first().map_or(0, |v| v[APP].len())
     );
+    let _ = writeln!(o, "{}", super::lighthouse::note(&input.lighthouse));
     o
 }
