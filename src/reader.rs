@@ -4,7 +4,7 @@
 //! change goes through the methods here, which also write the address (`url.rs`).
 
 use crate::state::{Change, State, UrlWrite};
-use crate::view::View;
+use crate::view::{RowView, ValueView, View};
 use jinyi_core::model::{Article, Facet};
 use jinyi_core::query::Selection;
 use jinyi_core::search::SearchIndex;
@@ -19,6 +19,13 @@ pub struct Reader {
     pub state: RwSignal<State>,
     /// What the page shows for `state` (the core computes it).
     pub view: Memo<View>,
+    /// Parts of `view` that many nodes read: a block's row, a facet value (per facet),
+    /// the count. Nodes subscribe to these rather than all to `view`: a memo passes a
+    /// change on only when its part changed, and no one memo has hundreds of
+    /// subscribers (each re-run re-subscribes, at a cost that grows with their number).
+    pub rows: &'static [Memo<RowView>],
+    pub values: &'static [Vec<Memo<ValueView>>],
+    pub count: Memo<usize>,
     pub lang: Memo<Lang>,
     /// The page's address, shown on the printed page.
     pub href: RwSignal<String>,
@@ -38,10 +45,25 @@ impl Reader {
         let index: &'static OnceLock<SearchIndex> = Box::leak(Box::new(OnceLock::new()));
         let state = RwSignal::new(state);
         let full = move || index.get_or_init(|| SearchIndex::for_article(article));
+        let view = Memo::new(move |_| state.with(|s| View::of(article, full, s)));
+        let rows = (0..article.blocks.len())
+            .map(|b| Memo::new(move |_| view.with(|v| v.rows[b].clone())))
+            .collect::<Vec<_>>();
+        let values = Facet::ALL
+            .iter()
+            .map(|&f| {
+                (0..article.facet_len(f))
+                    .map(|i| Memo::new(move |_| view.with(|v| v.values[f as usize][i])))
+                    .collect()
+            })
+            .collect::<Vec<_>>();
         Reader {
             article,
             state,
-            view: Memo::new(move |_| state.with(|s| View::of(article, full, s))),
+            view,
+            rows: Box::leak(rows.into_boxed_slice()),
+            values: Box::leak(values.into_boxed_slice()),
+            count: Memo::new(move |_| view.with(|v| v.outcome.count)),
             lang: Memo::new(move |_| state.with(|s| s.lang)),
             href: RwSignal::new(String::new()),
             marked: RwSignal::new(None),
@@ -65,6 +87,11 @@ impl Reader {
     /// Reads a part of the view (the caller re-runs when the view changes).
     pub fn with<T>(self, f: impl FnOnce(&View) -> T) -> T {
         self.view.with(f)
+    }
+
+    /// A facet value's part of the view.
+    pub fn value(self, facet: Facet, value: usize) -> ValueView {
+        self.values[facet as usize][value].get()
     }
 
     /// Reads a part of the view without tracking it (event handlers).

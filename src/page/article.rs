@@ -62,12 +62,12 @@ fn names(r: Reader, b: &Block, f: Facet) -> String {
 fn block(i: usize) -> impl IntoView {
     let r = reader();
     let b = &r.article.blocks[i];
-    let row = move || r.with(|v| v.rows[i].clone());
+    let row = r.rows[i];
     // Its matches change only with the search: its text is cut again only then.
     let hits = Memo::new(move |_| r.with(|v| v.outcome.hits[i].clone()));
     let text = move || hits.with(|h| runs(r, b, h));
-    let why = move || r.with(|v| v.rows[i].why.clone());
-    let via = move || r.with(|v| v.rows[i].via.clone());
+    let why = move || row.with(|x| x.why.clone());
+    let via = move || row.with(|x| x.via.clone());
     // The attributes a paragraph and a caption share.
     let common = view! {
         <{..}
@@ -75,7 +75,7 @@ fn block(i: usize) -> impl IntoView {
             tabindex="-1"
             lang="zh-CN"
             data-block=b.id
-            data-match=move || if row().matched { "1" } else { "0" }
+            data-match=move || if row.with(|x| x.matched) { "1" } else { "0" }
             data-target=move || (r.marked.get() == Some(i)).then_some("")
             data-theme=names(r, b, Facet::Theme)
             data-platform=names(r, b, Facet::Platform)
@@ -96,7 +96,7 @@ fn block(i: usize) -> impl IntoView {
         }),
     };
     view! {
-        <div class="block-row" hidden=move || !row().shown>
+        <div class="block-row" hidden=move || !row.with(|x| x.shown)>
             {element}
             <p class="block-tools">
                 <a

@@ -42,7 +42,7 @@ fn link_for(r: Reader, p: usize) -> String {
 
 /// Whether platform `p` is chosen.
 fn chosen(r: Reader, p: usize) -> bool {
-    r.with(|v| v.values[Facet::Platform as usize][p].pressed)
+    r.value(Facet::Platform, p).pressed
 }
 
 /// A pick in the guide: toggles the platform and brings the results into view.

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 fn facet_button(facet: Facet, value: usize) -> impl IntoView {
     let r = reader();
     let a = r.article;
-    let v = move || r.with(|v| v.values[facet as usize][value]);
+    let v = move || r.value(facet, value);
     let aliases = a.value_aliases(facet, value);
     let also = (!aliases.is_empty()).then(|| aliases.join(" "));
     view! {

@@ -25,7 +25,7 @@ pub fn count_words(with_total: bool) -> impl IntoView {
         };
         view! {
             <span class=class>
-                {t.results_of} " " <b data-n="">{move || num(r.with(|v| v.outcome.count))}</b> {of}
+                {t.results_of} " " <b data-n="">{move || num(r.count.get())}</b> {of}
             </span>
         }
     };
@@ -65,7 +65,7 @@ fn chips() -> impl IntoView {
                     data-chip=""
                     data-chip-facet=f.key()
                     data-chip-value=name
-                    hidden=move || !r.with(|view| view.values[f as usize][v].pressed)
+                    hidden=move || !r.value(f, v).pressed
                 >
                     <span lang="zh-CN" class="chip-name">{name}</span>
                     <span class="en chip-en" lang="en">{a.value_en(f, v)}</span>
@@ -104,7 +104,7 @@ fn chips() -> impl IntoView {
 #[component]
 pub fn Status() -> impl IntoView {
     let r = reader();
-    let count = move || r.with(|v| v.outcome.count);
+    let count = move || r.count.get();
     let terms = move || r.with(|v| v.terms.clone());
     view! {
         <div class="status" node_ref=r.status>
@@ -217,7 +217,7 @@ pub fn Minimap() -> impl IntoView {
                     let block = &a.blocks[b];
                     let start: String = block.text.chars().take(10).collect();
                     let title = [heading, "：", &start, "…"].concat();
-                    let hit = move || r.with(|v| v.rows[b].matched).then_some("");
+                    let hit = move || r.rows[b].with(|row| row.matched).then_some("");
                     view! { <li><a href=["#", block.id].concat() data-map=block.id data-hit=hit title=title></a></li> }
                 })
                 .collect_view();
