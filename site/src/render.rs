@@ -42,6 +42,5 @@ mod tests {
         assert_eq!(blocks, jinyi_explorer::data::ARTICLE.blocks.len());
         assert!(page.body.contains("<!>"), "no hydration markers");
         assert!(page.head.starts_with("<title"));
-        std::fs::write(std::env::temp_dir().join("jinyi-body.html"), &page.body).unwrap();
     }
 }
