@@ -11,13 +11,6 @@ use jinyi_core::search::SearchIndex;
 use serde_json::{json, Value};
 use std::time::Duration;
 
-fn article() -> &'static Article {
-    let dir = workspace_dir().join("data");
-    Box::leak(Box::new(
-        jinyi_core::loader::load_dir(&dir).expect("data/ loads"),
-    ))
-}
-
 /// The ids of the blocks the core keeps for `query`.
 fn expected_blocks(a: &Article, query: &str) -> Vec<String> {
     let index = SearchIndex::for_article(a);
@@ -266,15 +259,7 @@ async fn the_first_paint_step_filters_as_the_core_does() {
             "sections for {query}"
         );
         assert_eq!(got["count"], json!(o.count), "count for {query}");
-        let mut chosen: Vec<String> = Facet::ALL
-            .iter()
-            .flat_map(|&f| {
-                sel.chosen(f)
-                    .iter()
-                    .map(move |&v| format!("{}:{}", f.key(), a.value_name(f, v as usize)))
-            })
-            .collect();
-        chosen.sort();
+        let chosen = chosen_names(a, &sel);
         assert_eq!(got["pressed"], json!(chosen), "pressed for {query}");
         assert_eq!(got["chips"], json!(chosen), "chips for {query}");
         assert_eq!(got["banner"], json!(sel.is_empty()), "banner for {query}");

@@ -8,20 +8,12 @@
 use crate::harness::*;
 
 use jinyi_core::filter::apply;
-use jinyi_core::model::Article;
 use jinyi_core::query::parse;
 use jinyi_core::search::SearchIndex;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
 
 in_every_engine!(hydrates_from_every_kind_of_address_and_then_follows_the_reader);
-
-fn article() -> &'static Article {
-    static A: OnceLock<Article> = OnceLock::new();
-    A.get_or_init(|| {
-        jinyi_core::loader::load_dir(&workspace_dir().join("data")).expect("data/ loads")
-    })
-}
 
 fn index() -> &'static SearchIndex {
     static I: OnceLock<SearchIndex> = OnceLock::new();
@@ -55,15 +47,7 @@ fn expected(query: &str) -> Value {
         .filter(|&i| o.matched[i])
         .map(|i| a.blocks[i].id)
         .collect();
-    let mut pressed: Vec<String> = jinyi_core::model::Facet::ALL
-        .iter()
-        .flat_map(|&f| {
-            sel.chosen(f)
-                .iter()
-                .map(move |&v| format!("{}:{}", f.key(), a.value_name(f, v as usize)))
-        })
-        .collect();
-    pressed.sort();
+    let pressed = chosen_names(a, &sel);
     let marks = o
         .hits
         .iter()

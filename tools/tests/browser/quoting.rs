@@ -8,11 +8,7 @@ use serde_json::{json, Value};
 
 /// A block's words, from the core (the oracle the page must match).
 fn words(id: &str) -> &'static str {
-    static A: std::sync::OnceLock<jinyi_core::model::Article> = std::sync::OnceLock::new();
-    let a = A.get_or_init(|| {
-        jinyi_core::loader::load_dir(&workspace_dir().join("data")).expect("data/ loads")
-    });
-    a.blocks.iter().find(|b| b.id == id).expect(id).text
+    article().blocks.iter().find(|b| b.id == id).expect(id).text
 }
 
 /// Whether the element with `id` is in the viewport, and whether it is the `:target`.

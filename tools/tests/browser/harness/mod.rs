@@ -19,13 +19,39 @@ mod driver;
 mod engine;
 mod page;
 
+use jinyi_core::model::Article;
+use jinyi_core::query::Selection;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 pub use browser::Browser;
 pub use driver::{scratch_dir, Scratch};
 pub use engine::Engine;
 pub use page::{containing, default_texts, facet_selector, ids_of, pairs, strings, Facet};
+
+/// The article as the loader reads `data/`: the oracle the page must match.
+pub fn article() -> &'static Article {
+    static A: OnceLock<Article> = OnceLock::new();
+    A.get_or_init(|| {
+        jinyi_core::loader::load_dir(&workspace_dir().join("data")).expect("data/ loads")
+    })
+}
+
+/// The values `sel` chooses, as `facet:name`, sorted (as the tests read pressed
+/// buttons and chips from the page).
+pub fn chosen_names(a: &Article, sel: &Selection) -> Vec<String> {
+    let mut out: Vec<String> = jinyi_core::model::Facet::ALL
+        .iter()
+        .flat_map(|&f| {
+            sel.chosen(f)
+                .iter()
+                .map(move |&v| format!("{}:{}", f.key(), a.value_name(f, v as usize)))
+        })
+        .collect();
+    out.sort();
+    out
+}
 
 /// Number of blocks (paragraphs and captions) in the whole article.
 pub const FULL_ARTICLE_BLOCKS: usize = 31;
