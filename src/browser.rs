@@ -70,7 +70,7 @@ pub fn write(w: &UrlWrite) {
 }
 
 /// The root element (`<html>`): outside the app, which starts inside `<body>`.
-pub fn root() -> Option<Element> {
+fn root() -> Option<Element> {
     window()?.document()?.document_element()
 }
 
