@@ -4,15 +4,10 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-# Tools trunk must find: wasm-opt 132 from npm's binaryen (NOT Debian's 108, which
-# breaks the wasm-bindgen output), then trunk / wasm-bindgen from cargo install.
+# Tools the build must find: wasm-opt 132 from npm's binaryen (NOT Debian's 108, which
+# breaks the wasm-bindgen output), then wasm-bindgen from cargo install.
 PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PATH
-
-# trunk must never reach the network: no update check, no tool downloads
-# (tool versions are pinned in Trunk.toml and installed by scripts/setup.sh).
-export TRUNK_SKIP_VERSION_CHECK := true
-export TRUNK_OFFLINE := true
 
 ADDR ?= 127.0.0.1:8080
 SETUP := bash scripts/setup.sh
@@ -26,7 +21,7 @@ help:
 	@echo "Targets:"
 	@sed -n 's/^## /  make /p' $(MAKEFILE_LIST)
 
-## setup:   install/check the build tools (trunk, wasm-bindgen, wasm-opt, brotli)
+## setup:   install/check the build tools (wasm-bindgen, wasm-opt, terser, brotli)
 setup:
 	@$(SETUP)
 
@@ -34,11 +29,11 @@ setup:
 setup-browser:
 	@$(SETUP) --browser
 
-## build:   release trunk build into dist/ (no compression)
-# trunk runs `cargo build --offline`, so download any missing crates first.
-# scripts/build.sh: trunk (nightly size build when available, else stable), then
-# postbuild (site/) renders the page into index.html, adds its scripts and the CSP, and writes the
-# one-file build (dist/jinyi-explorer-offline.html).
+## build:   release build into dist/ (no compression)
+# scripts/build.sh: cargo builds the Wasm (nightly size build when available, else
+# stable), wasm-bindgen and wasm-opt process it, then postbuild (site/) renders the page
+# into index.html, adds its scripts and the CSP, and writes the one-file build
+# (dist/jinyi-explorer-offline.html).
 build: setup
 	bash scripts/build.sh
 

@@ -8,8 +8,11 @@
 # Without them the build uses stable (same behaviour, bigger file). Override with
 # JINYI_TOOLCHAIN=stable|nightly.
 #
-# After trunk, `postbuild` (site/) renders the page with its Leptos components into
-# index.html, adds the page's scripts and the CSP, and writes the one-file build.
+# Steps: cargo builds the app's Wasm (Leptos `hydrate`); wasm-bindgen (at Cargo.lock's
+# version) writes its glue; wasm-opt -Oz (npm's binaryen) shrinks it; then `postbuild`
+# (site/) renders the page with the same Leptos components, inlines the glue, the
+# scripts and the style, adds the CSP, hashes the Wasm's name and writes the one-file
+# build. No bundler: the site step does what one would.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # JINYI_DIST (default dist) and JINYI_FEATURES (e.g. fault-trigger, for the test build).
@@ -28,8 +31,6 @@ if [ -z "$toolchain" ]; then
   if nightly_ready; then toolchain=nightly; else toolchain=stable; fi
 fi
 
-# trunk runs cargo --offline: fetch everything first (host and wasm, std's own deps too).
-cargo fetch -q
 if [ "$toolchain" = nightly ]; then
   export RUSTUP_TOOLCHAIN=nightly
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
@@ -37,11 +38,18 @@ if [ "$toolchain" = nightly ]; then
   export RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
   # Its own target dir, so stable builds (clippy, tests) and this one don't evict each other.
   export CARGO_TARGET_DIR="$PWD/target/size"
-  cargo fetch -q --target wasm32-unknown-unknown
   echo "build: nightly, std rebuilt for size ($(rustc --version))"
 else
   echo "build: stable ($(rustc --version)); nightly with rust-src and wasm32 would make it smaller"
 fi
-trunk build --release --dist "$dist" "${features[@]}"
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+cargo build --release --target wasm32-unknown-unknown -p jinyi-explorer --bin jinyi-explorer "${features[@]}"
 unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES RUSTFLAGS CARGO_TARGET_DIR
-cargo run -q --release -p jinyi-site --bin postbuild -- "$dist"
+# One stage folder per output, so the release and the fault-trigger builds never share one.
+stage="$PWD/target/stage/$(basename "$dist")"
+rm -rf "$stage"
+mkdir -p "$stage"
+wasm-bindgen --target web --no-typescript --out-dir "$stage" --out-name jinyi-explorer \
+  "$target_dir/wasm32-unknown-unknown/release/jinyi-explorer.wasm"
+wasm-opt -Oz --output "$stage/jinyi-explorer_bg.wasm" "$stage/jinyi-explorer_bg.wasm"
+cargo run -q --release -p jinyi-site --bin postbuild -- "$stage" "$dist"

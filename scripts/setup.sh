@@ -6,7 +6,7 @@
 # two seconds) and prints one "ok …" line per item. Anything missing is
 # installed and announced with an "installing …" line.
 #
-#   scripts/setup.sh            build tools: rustup bits, trunk, wasm-bindgen,
+#   scripts/setup.sh            build tools: rustup bits, wasm-bindgen,
 #                               npm deps (wasm-opt 132, terser, axe-core, lighthouse
 #                               for `make bench`), brotli
 #   scripts/setup.sh --browser  also the three engines of the browser tests and their
@@ -15,11 +15,10 @@
 #                               MiniBrowser) + xvfb (its display), and CJK fonts
 #   scripts/setup.sh --fuzz     also cargo-fuzz (fuzz/; nightly is used when present)
 #
-# Only the registries (crates.io, npm, Debian) are used; trunk itself is never
-# allowed to download anything (see Trunk.toml / the Makefile).
+# Only the registries (crates.io, npm, Debian) are used. No bundler is installed:
+# scripts/build.sh runs cargo, wasm-bindgen and wasm-opt, and site/ does the rest.
 set -euo pipefail
 
-readonly TRUNK_VERSION="0.21.14"
 readonly WASM_OPT_MAJOR="132"
 readonly WASM_TARGET="wasm32-unknown-unknown"
 readonly CARGO_FUZZ_VERSION="0.13.2"
@@ -50,7 +49,7 @@ done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Same lookup order as the Makefile, so we check the binaries trunk will use.
+# Same lookup order as the Makefile, so we check the binaries the build will use.
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 ok() { printf 'ok %s\n' "$*"; }
@@ -194,11 +193,6 @@ if have cc; then
 else
     ensure_apt_packages gcc libc6-dev
 fi
-
-# --- trunk ---------------------------------------------------------------------
-
-trunk_version() { trunk --version 2>/dev/null | awk '{print $2}'; }
-ensure_cargo_tool trunk "$TRUNK_VERSION" trunk_version "cargo install, ~6 min" --locked
 
 # --- wasm-bindgen-cli (must equal the wasm-bindgen crate in Cargo.lock) -------
 

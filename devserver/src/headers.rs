@@ -14,7 +14,7 @@ pub const CACHE_NO_CACHE: &str = "no-cache";
 
 /// Whether a file name carries a content hash: a `-` followed by exactly 16 hex
 /// digits, then the extension (`name-0123456789abcdef.wasm`) or an `_` suffix as
-/// wasm-bindgen/trunk write it (`name-0123456789abcdef_bg.wasm`).
+/// the site build writes it (`name-0123456789abcdef_bg.wasm`).
 pub fn is_hashed_name(name: &str) -> bool {
     let b = name.as_bytes();
     (0..b.len()).any(|i| {

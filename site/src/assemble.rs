@@ -1,19 +1,30 @@
-//! After `trunk build`: the rendered page goes into `dist/index.html` with its inline
-//! scripts, a loader that reports a failed start, and the CSP; then the one-file build
-//! that opens from `file://` is written beside it.
+//! The site from the app's Wasm: the page shell (`site/shell.html`) receives the rendered
+//! page, its inline scripts, wasm-bindgen's glue (inline), the stylesheet (inline), a
+//! loader that reports a failed start, and the CSP; the Wasm gets a content-hashed name;
+//! the one-file build that opens from `file://` is written beside it. The new site is
+//! written in full to a sibling folder and then put in place of the old one, so no
+//! reader (or test) ever sees half of it.
 
 use crate::render::Rendered;
 use crate::{csp, scripts};
 use base64::Engine;
+use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The one-file build's name, beside index.html.
 pub const ONE_FILE: &str = "jinyi-explorer-offline.html";
 
-/// Where trunk's page receives the rendered body.
+/// The page around the app: doctype, `<html>`, the metas every page has.
+const SHELL: &str = include_str!("../shell.html");
+/// Where the shell receives the rendered body.
 const MOUNT: &str = "<div id=\"app\"></div>";
-/// Where it receives the rendered `<title>` and description.
-const HEAD_MARK: &str = "<title>";
+/// Where it receives the rendered `<title>` and description and the head script.
+const HEAD_MARK: &str = "<!--jx:head-->";
+/// The stylesheet, inlined.
+const STYLE: &str = include_str!("../../style/main.css");
+/// What wasm-bindgen (`--target web --out-name jinyi-explorer`) writes.
+pub const GLUE: &str = "jinyi-explorer.js";
+pub const WASM: &str = "jinyi-explorer_bg.wasm";
 /// After the head script: where the loader goes (the one-file build has none there).
 const HEAD_SCRIPT_END: &str = "<!--jx-->";
 
@@ -26,22 +37,6 @@ addEventListener(\"error\",e=>jxTrap(e.error));addEventListener(\"unhandledrejec
 const ON_FAIL: &str = "jxFault(\"start\")";
 /// Browsers without module scripts run this instead of the app.
 const NOMODULE: &str = "document.documentElement.dataset.fault=\"old\"";
-
-fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = s.find(start)? + start.len();
-    let len = s[from..].find(end)?;
-    Some(&s[from..from + len])
-}
-
-/// Cuts the element starting with `open` (through `close`) out of `html`.
-fn cut(html: &str, open: &str, close: &str) -> Option<(String, String)> {
-    let start = html.find(open)?;
-    let end = start + html[start..].find(close)? + close.len();
-    Some((
-        format!("{}{}", &html[..start], &html[end..]),
-        html[start..end].to_string(),
-    ))
-}
 
 /// CSS without its comments (the stylesheet's notes are for its readers, not the wire).
 pub fn without_comments(css: &str) -> String {
@@ -65,39 +60,40 @@ fn script(js: &str) -> String {
     format!("<script>{js}</script>")
 }
 
-/// Writes `dist/index.html` and the one-file build from trunk's output and the page.
-pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
+/// The Wasm's name in the site: `jinyi-explorer-<16 hex digits of its SHA-256>_bg.wasm`,
+/// so a changed Wasm is a new URL (the dev server caches such names for good).
+pub fn hashed_wasm_name(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("jinyi-explorer-{hex}_bg.wasm")
+}
+
+/// Writes the site into `dist` from wasm-bindgen's output in `stage` (the glue and the
+/// optimised Wasm) and the rendered page: `index.html`, the hashed Wasm and the one-file
+/// build. `dist` is replaced as a whole once the new site is complete.
+pub fn run(stage: &Path, dist: &Path, page: &Rendered) -> Result<(), String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let index_path = dist.join("index.html");
-    let html = read(&index_path)?;
-    if html.contains("Content-Security-Policy") {
-        return Err("dist/index.html was already post-processed: run trunk build first".into());
-    }
+    let glue = read(&stage.join(GLUE))?;
+    let bytes = std::fs::read(stage.join(WASM))
+        .map_err(|e| format!("{}: {e}", stage.join(WASM).display()))?;
+    let wasm = hashed_wasm_name(&bytes);
 
-    // trunk's inline loader names the glue and the wasm.
-    let (html, trunk_loader) = cut(&html, "<script type=\"module\">", "</script>")
-        .ok_or("no trunk loader <script type=\"module\"> in dist/index.html")?;
-    let js = between(&trunk_loader, "from './", "'").ok_or("loader names no .js")?;
-    let wasm = between(&trunk_loader, "module_or_path: './", "'").ok_or("loader names no .wasm")?;
-
-    // The page: head words, the head script (before the body is parsed), the body.
-    // In place of trunk's `<title>`, before the stylesheet: a parser-blocking script
-    // after a stylesheet would wait for it.
+    // The page: head words and the head script (before the body is parsed), then the
+    // body. A parser-blocking script after a stylesheet would wait for it, so the
+    // style comes last in the head.
     let head_js = scripts::head()?;
     let apply_js = scripts::apply()?;
     let share_js = scripts::share()?;
-    let at = html.find(HEAD_MARK).ok_or("index.html has no <title>")?;
-    let (html, _) = cut(&html, HEAD_MARK, "</title>").ok_or("index.html has no </title>")?;
-    let html = format!(
-        "{}{}\n  {}{HEAD_SCRIPT_END}{}",
-        &html[..at],
-        page.head,
-        script(&head_js),
-        &html[at..]
-    );
-    if !html.contains(MOUNT) {
-        return Err(format!("index.html has no {MOUNT}"));
+    for mark in [HEAD_MARK, MOUNT] {
+        if SHELL.matches(mark).count() != 1 {
+            return Err(format!("site/shell.html must hold {mark} once"));
+        }
     }
+    let html = SHELL.replacen(
+        HEAD_MARK,
+        &format!("{}\n  {}{HEAD_SCRIPT_END}", page.head, script(&head_js)),
+        1,
+    );
     // The app hydrates from its container's first child: nothing may come before it.
     let html = html.replacen(
         MOUNT,
@@ -109,18 +105,10 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
         ),
         1,
     );
-
-    // The wasm preload's `integrity` is ignored by browsers (and warned about): drop it.
-    let html = match cut(&html, "<link rel=\"preload\"", ">") {
-        Some((rest, link)) => {
-            let clean = match (link.find(" integrity=\""), link.find(" as=\"fetch\"")) {
-                (Some(a), Some(b)) if a < b => format!("{}{}", &link[..a], &link[b..]),
-                _ => link.clone(),
-            };
-            rest.replacen("</head>", &format!("{clean}</head>"), 1)
-        }
-        None => html,
-    };
+    // The stylesheet inline (without its comments): the page paints with no other
+    // request, and the style is hashed in the CSP like the scripts.
+    let css = without_comments(STYLE);
+    let html = html.replacen("</head>", &format!("<style>{css}</style>\n</head>"), 1);
 
     // The loader carries the glue inline and starts the Wasm as soon as it can (its
     // download began with the preload); `run` waits for the complete document. A failed
@@ -130,9 +118,8 @@ pub fn run(dist: &Path, page: &Rendered) -> Result<(), String> {
     // `JX_WASM` (a free name, never renamed) stands for where the Wasm comes from.
     let loader = scripts::minify(
         &format!(
-            "{}\n{WATCH}const jxDom=new Promise(r=>document.readyState===\"loading\"?addEventListener(\"DOMContentLoaded\",()=>r()):r());\
-__wbg_init({{module_or_path:JX_WASM}}).then(()=>jxDom).then(()=>run()).catch({ON_FAIL});",
-            read(&dist.join(js))?
+            "{glue}\n{WATCH}const jxDom=new Promise(r=>document.readyState===\"loading\"?addEventListener(\"DOMContentLoaded\",()=>r()):r());\
+__wbg_init({{module_or_path:JX_WASM}}).then(()=>jxDom).then(()=>run()).catch({ON_FAIL});"
         ),
         true,
     )?;
@@ -148,25 +135,23 @@ __wbg_init({{module_or_path:JX_WASM}}).then(()=>jxDom).then(()=>run()).catch({ON
         NOMODULE,
     ];
 
-    // The stylesheet inline too (without its comments): the page paints with no other
-    // request, and the style is hashed in the CSP like the scripts.
-    let css_href =
-        between(&html, "<link rel=\"stylesheet\" href=\"./", "\"").ok_or("no stylesheet link")?;
-    let css_file = dist.join(css_href);
-    let css = without_comments(&read(&css_file)?);
-    let (html, _) = cut(&html, "<link rel=\"stylesheet\"", ">").ok_or("no stylesheet link")?;
-    let html = html.replacen("</head>", &format!("<style>{css}</style>\n</head>"), 1);
-
-    // Multi-file site: the loader is an async module in <head>, so the Wasm compiles while
-    // the page is parsed (the glue no longer needs a request of its own).
+    // Multi-file site: the loader is an async module in <head>, so the Wasm compiles
+    // while the page is parsed; the preload starts its download at once.
     let site_loader = loader(&format!("\"./{wasm}\""));
-    let (site, _) = cut(&html, "<link rel=\"modulepreload\"", ">").ok_or("no modulepreload")?;
-    let site = site.replacen(
-        HEAD_SCRIPT_END,
-        &format!("<script type=\"module\" async>{site_loader}</script>"),
-        1,
-    );
-    let site = site.replacen("</body>", &nomodule, 1);
+    let site = html
+        .replacen(
+            HEAD_SCRIPT_END,
+            &format!("<script type=\"module\" async>{site_loader}</script>"),
+            1,
+        )
+        .replacen(
+            "<style>",
+            &format!(
+                "<link rel=\"preload\" href=\"./{wasm}\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\"><style>"
+            ),
+            1,
+        )
+        .replacen("</body>", &nomodule, 1);
     let site = csp::with_meta(
         &site,
         &csp::policy(
@@ -175,15 +160,11 @@ __wbg_init({{module_or_path:JX_WASM}}).then(()=>jxDom).then(()=>run()).catch({ON
             true,
         ),
     );
-    std::fs::write(&index_path, &site).map_err(|e| e.to_string())?;
 
-    // One file: CSS, glue and wasm inline; no request at all. The loader runs once the
+    // One file: CSS, glue and Wasm inline; no request at all. The loader runs once the
     // page is parsed (the inline Wasm is large).
     let one = html.replacen(HEAD_SCRIPT_END, "", 1);
-    let (one, _) = cut(&one, "<link rel=\"modulepreload\"", ">").ok_or("no modulepreload")?;
-    let (one, _) = cut(&one, "<link rel=\"preload\"", ">").ok_or("no wasm preload")?;
-    let bytes = std::fs::read(dist.join(wasm)).map_err(|e| e.to_string())?;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
     let inline_loader = loader(&format!(
         "Uint8Array.from(atob(\"{b64}\"),c=>c.charCodeAt(0))"
     ));
@@ -200,22 +181,40 @@ __wbg_init({{module_or_path:JX_WASM}}).then(()=>jxDom).then(()=>run()).catch({ON
             false,
         ),
     );
-    std::fs::write(dist.join(ONE_FILE), one).map_err(|e| e.to_string())?;
-    // Both pages carry the glue and the style inline: their own files are not needed.
-    for file in [dist.join(js), css_file] {
-        std::fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-    }
-    Ok(())
+
+    let files = [
+        ("index.html", site.into_bytes()),
+        (wasm.as_str(), bytes),
+        (ONE_FILE, one.into_bytes()),
+    ];
+    replace_dir(dist, &files)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn css_comments_go_rules_stay() {
-        let css = "/* a */\n.x { color: red; } /* b\n c */\n\n.y{content:\"/\"}\n";
-        assert_eq!(
-            super::without_comments(css),
-            ".x { color: red; }\n.y{content:\"/\"}"
-        );
+/// Writes `files` into a new folder beside `dist`, then puts it in place of `dist`.
+fn replace_dir(dist: &Path, files: &[(&str, Vec<u8>)]) -> Result<(), String> {
+    let io = |what: &str, p: &Path, e: std::io::Error| format!("{what} {}: {e}", p.display());
+    let name = dist
+        .file_name()
+        .ok_or_else(|| format!("{} names no folder", dist.display()))?
+        .to_string_lossy();
+    let new = dist.with_file_name(format!(".{name}.new"));
+    let old = dist.with_file_name(format!(".{name}.old"));
+    for p in [&new, &old] {
+        if p.exists() {
+            std::fs::remove_dir_all(p).map_err(|e| io("remove", p, e))?;
+        }
     }
+    std::fs::create_dir_all(&new).map_err(|e| io("create", &new, e))?;
+    for (file, bytes) in files {
+        let p = new.join(file);
+        std::fs::write(&p, bytes).map_err(|e| io("write", &p, e))?;
+    }
+    if dist.exists() {
+        std::fs::rename(dist, &old).map_err(|e| io("move aside", dist, e))?;
+    }
+    std::fs::rename(&new, dist).map_err(|e| io("put in place", dist, e))?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(|e| io("remove", &old, e))?;
+    }
+    Ok(())
 }

@@ -1,4 +1,4 @@
-//! The site build step of the 金义新区 explorer, run after trunk (`postbuild`): the page
+//! The site build step of the 金义新区 explorer, run after the Wasm build (`postbuild`, scripts/build.sh): the page
 //! rendered by the app's own Leptos components (`render`), the page's inline scripts
 //! (`scripts`), the Content-Security-Policy (`csp`) and the assembly of
 //! `dist/index.html` and of the one-file build (`assemble`).
