@@ -14,7 +14,7 @@ SETUP := bash scripts/setup.sh
 # Files pre-compressed next to the originals (foo.js -> foo.js.br, foo.js.gz).
 COMPRESSIBLE := -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg'
 
-.PHONY: help setup setup-browser build serve dist dist-faults test lint fmt bench clean
+.PHONY: help setup setup-browser build serve dist dist-faults test test-stress lint fmt bench clean
 
 ## help:    list the targets
 help:
@@ -57,6 +57,11 @@ test: setup-browser
 	$(MAKE) --no-print-directory dist dist-faults
 	cargo test --workspace
 	$(MAKE) --no-print-directory fuzz-short
+
+## test-stress: the browser tests 5 times in a row (RUNS=5) while stress-ng keeps every core busy (not in CI)
+test-stress: setup-browser dist dist-faults
+	@$(SETUP) --stress >/dev/null
+	bash scripts/stress.sh
 
 ## dist-faults: the same site with the test-only `fault-trigger` feature, in target/dist-faults
 dist-faults: setup

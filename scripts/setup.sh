@@ -14,6 +14,7 @@
 #                               geckodriver (crates.io), webkit2gtk-driver (WebKitGTK's
 #                               MiniBrowser) + xvfb (its display), and CJK fonts
 #   scripts/setup.sh --fuzz     also cargo-fuzz (fuzz/; nightly is used when present)
+#   scripts/setup.sh --stress   also stress-ng (`make test-stress` loads the machine with it)
 #
 # Only the registries (crates.io, npm, Debian) are used. No bundler is installed:
 # scripts/build.sh runs cargo, wasm-bindgen and wasm-opt, and site/ does the rest.
@@ -31,10 +32,12 @@ usage() {
 
 browser=0
 fuzz=0
+stress=0
 for arg in "$@"; do
     case "$arg" in
         --browser) browser=1 ;;
         --fuzz) fuzz=1 ;;
+        --stress) stress=1 ;;
         -h | --help)
             usage
             exit 0
@@ -219,7 +222,10 @@ ensure_cargo_tool wasm-bindgen-cli "$WBG_VERSION" wbg_version "cargo install, ~2
 
 if [ "$fuzz" -eq 1 ]; then
     cargo_fuzz_version() { cargo fuzz --version 2>/dev/null | awk '{print $2}'; }
-    ensure_cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" cargo_fuzz_version "cargo install, ~3 min" --locked
+    # Unoptimised (`--debug`, no debug info), like geckodriver: it only starts cargo
+    # and libFuzzer, and it compiles in about a minute instead of three.
+    CARGO_PROFILE_DEV_DEBUG=0 ensure_cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" \
+        cargo_fuzz_version "cargo install --debug, ~1 min" --locked --debug
     # No toolchain can be fetched here, so nightly is used only when it is installed
     # (AddressSanitizer); otherwise the Makefile fuzzes on stable without a sanitizer.
     if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
@@ -273,6 +279,7 @@ if [ "$browser" -eq 1 ]; then
     apt_packages+=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb)
     apt_packages+=(fonts-noto-cjk fonts-liberation)
 fi
+[ "$stress" -eq 1 ] && apt_packages+=(stress-ng)
 ensure_apt_packages "${apt_packages[@]}"
 
 # --- geckodriver (--browser only): Firefox's WebDriver server, from crates.io ----

@@ -9,7 +9,6 @@ use jinyi_core::model::{Article, Facet};
 use jinyi_core::query::parse;
 use jinyi_core::search::SearchIndex;
 use serde_json::{json, Value};
-use std::time::Duration;
 
 /// The ids of the blocks the core keeps for `query`.
 fn expected_blocks(a: &Article, query: &str) -> Vec<String> {
@@ -105,6 +104,7 @@ const FRAMES: &str = "window.__frames = [];
         window.__frames.push({
             blocks: shown('[data-block]').map(e => e.dataset.block).join(' '),
             words: Array.from(new Set(shown('.zh, .en').map(e => e.classList.contains('zh') ? 'zh' : 'en'))).sort().join(' '),
+            ready,
         });
         if (!ready || window.__frames.length < 5000) requestAnimationFrame(sample);
     };
@@ -147,7 +147,12 @@ async fn shared_links_paint_in_their_own_state_from_the_first_frame() {
     ] {
         let want = expected_blocks(a, query).join(" ");
         b.open(query).await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        b.wait_js(
+            "three frames recorded after the app was ready",
+            "return window.__frames.filter(f => f.ready).length >= 3;",
+            vec![],
+        )
+        .await;
         let frames = b.js("return window.__frames;", vec![]).await;
         let frames = frames.as_array().expect("frames");
         assert!(frames.len() > 2, "{query}: {} frames", frames.len());

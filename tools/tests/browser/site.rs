@@ -45,10 +45,10 @@ async fn article_shape(b: &Browser) -> (usize, bool) {
             vec![],
         )
         .await;
-    (
-        v[0].as_u64().unwrap_or(0) as usize,
-        v[1] == Value::Bool(true),
-    )
+    let blocks = v[0]
+        .as_u64()
+        .unwrap_or_else(|| panic!("the page's shape could not be read: {v}"));
+    (blocks as usize, v[1] == Value::Bool(true))
 }
 
 async fn fault_notice_visible(b: &Browser) -> bool {
@@ -260,8 +260,8 @@ async fn the_take_over_does_not_shift_the_layout() {
     )
     .await;
     b.open("").await;
-    // Let a frame or two pass after the swap.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // Two frames painted after the app took over.
+    b.frames(2).await;
     let cls = b.js("return window.__cls;", vec![]).await.as_f64().unwrap();
     assert!(cls < 0.01, "cumulative layout shift {cls}");
     b.finish().await;

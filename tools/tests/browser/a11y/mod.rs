@@ -22,7 +22,6 @@ mod phone;
 
 use crate::harness::*;
 
-use std::time::Duration;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
@@ -50,8 +49,8 @@ async fn open_details(b: &Browser) -> usize {
     if n == 0 {
         println!("note: no `{DETAILS}` in the page yet: audited without them");
     }
-    // Let the app react to the toggle (lazy content, counts).
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The toggle events reach the app before the next frames; then the page settles.
+    b.frames(2).await;
     b.settle().await;
     n
 }

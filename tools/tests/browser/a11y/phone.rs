@@ -81,9 +81,9 @@ const WHERE_FOCUS: &str = "const e = document.activeElement;
     return e.classList.contains('drawer-toggle') ? 'toggle'
          : (p && p.contains(e)) ? 'panel' : 'outside: ' + e.tagName.toLowerCase() + '.' + e.className;";
 
-/// Wait (up to 2 s: the app may move focus after it re-renders) until focus is at `want`.
+/// Wait (the app may move focus after it re-renders) until focus is at `want`.
 async fn wait_focus(b: &Browser, want: &str, what: &str) {
-    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    let deadline = std::time::Instant::now() + TIMEOUT;
     loop {
         let at = b.js(WHERE_FOCUS, vec![]).await;
         if at == json!(want) {

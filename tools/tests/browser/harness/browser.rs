@@ -104,23 +104,108 @@ impl Browser {
         let _ = self.client.clone().close().await;
     }
 
-    /// Go to `url` (the errors the last document recorded are kept first).
+    /// Go to `url` and wait until the browser shows that document, loaded (the errors
+    /// the last document recorded are kept first). Only a change of the `#fragment`
+    /// keeps the document; then the wait is for the new address.
     pub async fn goto(&self, url: &str) {
+        if let Err(e) = self.try_goto(url).await {
+            panic!("[{}] {e}", self.engine);
+        }
+    }
+
+    /// [`Self::goto`], with a failed navigation or wait as an error to report.
+    pub async fn try_goto(&self, url: &str) -> Result<(), String> {
         self.keep_page_errors().await;
+        let here = self.current_url().await;
+        let same_document = url::Url::parse(url).is_ok_and(|to| {
+            to.fragment().is_some() && {
+                let (mut a, mut b) = (here.clone(), to.clone());
+                a.set_fragment(None);
+                b.set_fragment(None);
+                a == b
+            }
+        });
+        if !same_document {
+            self.mark_document().await;
+        }
         self.client
             .goto(url)
             .await
-            .unwrap_or_else(|e| panic!("[{}] goto {url}: {e}", self.engine));
+            .map_err(|e| format!("goto {url}: {e}"))?;
+        if same_document {
+            self.wait_js(
+                &format!("the address {url}"),
+                "return location.href === arguments[0];",
+                vec![json!(url)],
+            )
+            .await;
+            Ok(())
+        } else {
+            self.wait_new_document(&format!("the document at {url}"))
+                .await
+        }
     }
 
     /// Reload the page and wait for the app.
     pub async fn reload(&self) {
         self.keep_page_errors().await;
+        self.mark_document().await;
         self.client
             .refresh()
             .await
             .unwrap_or_else(|e| panic!("[{}] reload: {e}", self.engine));
+        if let Err(e) = self.wait_new_document("the reloaded document").await {
+            panic!("[{}] {e}", self.engine);
+        }
         self.wait_ready().await;
+    }
+
+    /// Marks the current document, so that [`Self::wait_new_document`] can tell the next
+    /// one from it: a WebDriver navigation may return before the new document replaced
+    /// the old one (seen in Chromium with scripting off on a loaded machine), and the old
+    /// document's markup must never be read as the new one's.
+    async fn mark_document(&self) {
+        // The first document (`about:blank`, `data:,`) may refuse scripts: nothing to mark.
+        let _ = self
+            .client
+            .execute("window.__jxLeft = true; return true;", vec![])
+            .await;
+    }
+
+    /// Waits until the document shown is not the one [`Self::mark_document`] marked and
+    /// has loaded (`readyState` `complete`). A browser error page is an error at once; a
+    /// dialog means the new document is there (it opened it).
+    async fn wait_new_document(&self, what: &str) -> Result<(), String> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let now = match self
+                .client
+                .execute(
+                    "return [!window.__jxLeft && document.readyState === 'complete', location.href];",
+                    vec![],
+                )
+                .await
+            {
+                Ok(v) => v,
+                Err(_) if self.client.get_alert_text().await.is_ok() => return Ok(()),
+                Err(_) => Value::Null,
+            };
+            let href = now[1].as_str().unwrap_or_default();
+            if href.starts_with("chrome-error:") || href.starts_with("about:neterror") {
+                return Err(format!(
+                    "waiting for {what}: the browser shows an error page ({href})"
+                ));
+            }
+            if now[0] == Value::Bool(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "timed out after {TIMEOUT:?} waiting for {what}: the browser shows {now}"
+                ));
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     /// History Back, then wait for the page to settle.
@@ -210,6 +295,19 @@ impl Browser {
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// Wait until the page has painted `n` more frames (`requestAnimationFrame`).
+    pub async fn frames(&self, n: u32) {
+        self.client
+            .execute_async(
+                "let n = arguments[0]; const done = arguments[1];
+                 const step = () => (--n > 0 ? requestAnimationFrame(step) : done(true));
+                 requestAnimationFrame(step);",
+                vec![json!(n)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("[{}] waiting for {n} frames: {e}", self.engine));
     }
 
     /// Wait until URL, result count, rendered blocks and highlights stop changing.

@@ -4,13 +4,15 @@
 //! also when the test panicked.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use jinyi_devserver::webdriver::kill_group;
@@ -62,7 +64,10 @@ impl Driver {
                     );
                     break;
                 }
-                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                // Something answers on the port: it must be this driver (alive, and a
+                // WebDriver server), not another test's server that took the port
+                // between `free_port` and the driver's bind.
+                if is_webdriver(port) && matches!(child.try_wait(), Ok(None)) {
                     return Driver {
                         port,
                         scratch,
@@ -176,11 +181,43 @@ fn kill_naming(path: &Path) {
     }
 }
 
+/// A loopback port that was free a moment ago and that this test process has never
+/// handed out before (two sessions starting at once cannot get the same one).
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free loopback port")
-        .port()
+    static GIVEN: Mutex<BTreeSet<u16>> = Mutex::new(BTreeSet::new());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free loopback port")
+            .port();
+        if GIVEN.lock().unwrap().insert(port) {
+            return port;
+        }
+    }
+}
+
+/// Does a WebDriver server answer on `port`? (`GET /status` answers JSON with a
+/// `value`; the static server or anything else does not.)
+fn is_webdriver(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(TIMEOUT));
+    let request = format!("GET /status HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    // Read until the answer shows a WebDriver body (the server may keep the connection).
+    let mut answer = Vec::new();
+    let mut chunk = [0u8; 1024];
+    while let Ok(n @ 1..) = stream.read(&mut chunk) {
+        answer.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&answer);
+        if text.starts_with("HTTP/1.") && text.contains("\"value\"") {
+            return true;
+        }
+    }
+    false
 }
 
 /// A fresh, empty directory under the system temp dir, removed when dropped.

@@ -145,7 +145,7 @@ impl Session {
             .finish();
         let url = format!("{}?{query}", self.b.base);
         let mut problems = Vec::new();
-        if let Err(e) = self.b.client.goto(&url).await {
+        if let Err(e) = self.b.try_goto(&url).await {
             problems.push(format!("navigation failed: {e}"));
         }
         let page = self.read(&mut problems).await;
