@@ -61,12 +61,23 @@ async fn a_link_to_a_paragraph_the_filters_leave_out_says_so() {
     b.finish().await;
 }
 
-/// Grants the page the clipboard, then reads what a click on `css` put there.
+/// Reads what a click on `css` put on the clipboard (granted by `grant_clipboard`).
+/// The "copied" note shows for a moment only: an observer records that it showed, so
+/// a slow poll on a busy machine cannot miss it.
 async fn clipboard_after_click(b: &Browser, css: &str) -> String {
+    b.js(
+        "window.__jxCopied = false;
+         const note = document.querySelector('[data-copied]');
+         new MutationObserver(() => { if (!note.hidden) window.__jxCopied = true; })
+             .observe(note, { attributes: true, attributeFilter: ['hidden'] });
+         return true;",
+        vec![],
+    )
+    .await;
     b.click(css).await;
     b.wait_js(
-        "the copied note",
-        "return !document.querySelector('[data-copied]').hidden;",
+        "the copied note to show",
+        "return window.__jxCopied === true;",
         vec![],
     )
     .await;

@@ -22,7 +22,6 @@ mod phone;
 
 use crate::harness::*;
 
-
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use serde_json::{json, Value};

@@ -3,8 +3,8 @@
 //! WebKit, its own Xvfb display. Dropping it ends them all and removes the directory,
 //! also when the test panicked.
 
-use std::fs::File;
 use std::collections::BTreeSet;
+use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::fd::AsRawFd;
