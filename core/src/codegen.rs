@@ -167,7 +167,16 @@ fn article(o: &mut String, a: &Article) {
     o.push_str(",platforms:");
     list(o, a.platforms, |o, p| {
         o.push_str("Platform{");
-        texts(o, &[("name", p.name), ("en", p.en), ("pinyin", p.pinyin)]);
+        texts(
+            o,
+            &[
+                ("name", p.name),
+                ("en", p.en),
+                ("kind", p.kind),
+                ("kind_en", p.kind_en),
+                ("pinyin", p.pinyin),
+            ],
+        );
         let _ = write!(o, "group:{},part_of:{:?},aliases:", p.group, p.part_of);
         strs(o, p.aliases);
         o.push_str(",facts:");

@@ -16,7 +16,7 @@ pub struct Words {
     pub via_english: &'static str,
     pub via_label: &'static str,
     pub via_definition: &'static str,
-    pub search: &'static str,
+    pub search_for: &'static str,
     pub no_filters: &'static str,
     /// The English interface: values are named in both languages.
     pub english: bool,
@@ -31,7 +31,7 @@ impl Words {
             via_english: t.via_english,
             via_label: t.via_label,
             via_definition: t.via_definition,
-            search: t.search,
+            search_for: t.search_for,
             no_filters: t.no_filters,
             english: lang == Lang::En,
         };
@@ -54,7 +54,8 @@ pub fn value_words(article: &Article, facet: Facet, value: usize, t: &Words) -> 
 }
 
 /// The chosen facet values that hold `block`, each with its reason
-/// (`金义湖 ← 金义湖科技创新策源地`), joined by ` · `; empty when none is chosen.
+/// (`金义湖 ← 金义湖科技创新策源地`, `营商环境（编者归类）`), joined by ` · `; empty when
+/// none is chosen.
 pub fn chosen_values(article: &Article, block: usize, sel: &Selection, t: &Words) -> String {
     let b = &article.blocks[block];
     let mut out: Vec<String> = Vec::new();
@@ -63,7 +64,7 @@ pub fn chosen_values(article: &Article, block: usize, sel: &Selection, t: &Words
             let name = article.value_name(f, tag.value as usize);
             let named = value_words(article, f, tag.value as usize, t);
             out.push(match tag.why {
-                "" => [named.as_str(), " (", t.chosen_by_editor, ")"].concat(),
+                "" => [named.as_str(), t.chosen_by_editor].concat(),
                 w if w == name => named,
                 w => [named.as_str(), " ← ", w].concat(),
             });
@@ -110,7 +111,7 @@ pub fn search_route(article: &Article, outcome: &Outcome, block: usize, t: &Word
         .join(" · ")
 }
 
-/// The active filters in words, for the printed page (`金义湖 · 搜索: 项目`), or the
+/// The active filters in words, for the printed page (`金义湖 · 搜索：项目`), or the
 /// text table's "no filter".
 pub fn active_filters(article: &Article, sel: &Selection, t: &Words) -> String {
     let mut words: Vec<String> = Facet::ALL
@@ -123,7 +124,7 @@ pub fn active_filters(article: &Article, sel: &Selection, t: &Words) -> String {
         .collect();
     let q = sel.q.trim();
     if !q.is_empty() {
-        words.push([t.search, ": ", q].concat());
+        words.push([t.search_for, q].concat());
     }
     if words.is_empty() {
         t.no_filters.to_string()

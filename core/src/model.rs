@@ -87,12 +87,18 @@ pub struct PlatformGroup {
     pub en: &'static str,
 }
 
-/// A platform the article names (金义湖, 自贸试验区, …).
+/// A place, service or app the article names that a reader filters by as a platform
+/// (金义湖, 自贸试验区, 中欧班列, 卡点通, …): only some are platforms in the article's words,
+/// and `kind` says what each is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Platform {
     /// Canonical name, used in the URL (`?platform=`).
     pub name: &'static str,
     pub en: &'static str,
+    /// What it is, our words from the article's (`"主平台"`, `"特色平台"`, `"陆港"`,
+    /// `"班列"`, `"应用"`), Chinese and English (`"main platform"`, `"app"`).
+    pub kind: &'static str,
+    pub kind_en: &'static str,
     /// Index into `Article::platform_groups`.
     pub group: u16,
     /// Other names it goes by in the text.
@@ -140,7 +146,7 @@ pub struct KeyFigure {
     /// Our label, Chinese and English.
     pub label: &'static str,
     pub label_en: &'static str,
-    /// Our English rendering of `text` (`"180 days"`, `"40-odd"`).
+    /// Our English rendering of `text` (`"180 days"`, `"more than 40 companies"`).
     pub text_en: &'static str,
     /// The number (`40` for `40多家`, `100` for `上百人`).
     pub value: f64,

@@ -59,6 +59,9 @@ pub struct Text {
     pub app_name: &'static str,
     pub filters: &'static str,
     pub search: &'static str,
+    /// `search` as the label of a search's words, its punctuation included
+    /// (`搜索：班列`, `Search: trains`).
+    pub search_for: &'static str,
     pub search_placeholder: &'static str,
     pub search_cut: &'static str,
     pub spirits: &'static str,
@@ -66,8 +69,10 @@ pub struct Text {
     pub platforms: &'static str,
     pub projects: &'static str,
     pub results_of: &'static str,
+    /// The unit after a number of paragraphs other than one (`paragraphs`); choose it
+    /// with `Text::paragraphs`.
     pub results_unit: &'static str,
-    /// `results_unit` for one.
+    /// `results_unit` for one (`paragraph`).
     pub result_unit: &'static str,
     pub clear_all: &'static str,
     pub remove: &'static str,
@@ -79,6 +84,7 @@ pub struct Text {
     pub missing_long: &'static str,
     pub photo: &'static str,
     pub why: &'static str,
+    /// Put after a value's name, its brackets included (`营商环境（编者归类）`).
     pub chosen_by_editor: &'static str,
     pub own_words: &'static str,
     pub language: &'static str,
@@ -96,6 +102,7 @@ pub struct Text {
     pub dipper_caption: &'static str,
     pub part_of: &'static str,
     pub our_translation: &'static str,
+    /// Before a number of paragraphs (`见于 3 段`, `Mentioned in 1 paragraph`).
     pub mentioned_in: &'static str,
     pub guide_title: &'static str,
     pub guide_note: &'static str,
@@ -131,10 +138,23 @@ pub struct Text {
     pub try_filters: &'static str,
 }
 
+impl Text {
+    /// The unit after `n` paragraphs: `result_unit` for one, else `results_unit`
+    /// (`1 paragraph`, `3 paragraphs`; Chinese `段` either way).
+    pub fn paragraphs(&self, n: usize) -> &'static str {
+        if n == 1 {
+            self.result_unit
+        } else {
+            self.results_unit
+        }
+    }
+}
+
 pub static ZH: Text = Text {
-    app_name: "金义新区报道浏览器",
+    app_name: "金义新区报道导览",
     filters: "筛选",
     search: "搜索",
+    search_for: "搜索：",
     search_placeholder: "搜索全文，如：金义湖、8.1%",
     search_cut: "搜索词过长，只用了前 200 个字。",
     spirits: "三种精神",
@@ -154,9 +174,9 @@ pub static ZH: Text = Text {
     missing_long: "原文此处缺少一段文字，前后两部分并不相连。",
     photo: "图片说明（图片未收录）",
     why: "匹配：",
-    chosen_by_editor: "编者归类",
+    chosen_by_editor: "（编者归类）",
     own_words:
-        "界面文字、英文名称、拼音、主题释义、关键数字说明和平台示意图为本浏览器所加，并非原文。",
+        "界面文字、英文名称、拼音、精神与主题的释义、关键数字说明和平台示意图为本页所加，并非原文。",
     language: "语言",
     other_lang: "English",
     skip: "跳到正文",
@@ -165,19 +185,19 @@ pub static ZH: Text = Text {
     skip_links: "快速跳转",
     lead: "导语",
     searching: "正在搜索……",
-    description: "金义新区报道浏览器：按主题、平台和项目筛选、搜索全文。",
+    description: "按主题、平台和项目筛选金义新区报道，或搜索全文。",
     fault: "筛选和搜索功能未能启动，全文仍可阅读。",
     whole_article: "显示全文",
     nojs: "筛选和搜索需要 JavaScript，全文仍可阅读。",
     dipper_caption:
-        "“北斗七星”式平台矩阵：两大主平台（大星）与五大特色平台。示意图为本浏览器所绘。",
+        "“北斗七星”式平台矩阵：两大主平台（大星）与五大特色平台。示意图为本页所绘。",
     part_of: "属于",
-    our_translation: "（英文为本浏览器所译）",
-    mentioned_in: "提及于",
+    our_translation: "（英文为本页所译）",
+    mentioned_in: "见于",
     guide_title: "平台指南",
-    guide_note: "原文句子按阅读顺序列出；拼音与英文名称为本浏览器所加。选择平台即可筛选全文。",
+    guide_note: "原文句子按阅读顺序列出；拼音与英文名称为本页所加。选择平台即可筛选全文。",
     figures_title: "关键数字",
-    figures_note: "数字引自原文，说明文字为本浏览器所加；只有衡量同一事物、单位相同的数字才画成条形相互比较。图表随筛选变化。",
+    figures_note: "数字引自原文，说明文字为本页所加；只有衡量同一事物、单位相同的数字才画成条形相互比较。图表随筛选变化。",
     figures_none: "当前结果中没有关键数字。",
     rates: "增速",
     durations: "用时",
@@ -212,6 +232,7 @@ pub static EN: Text = Text {
     app_name: "Jinyi New Area report explorer",
     filters: "Filters",
     search: "Search",
+    search_for: "Search: ",
     search_placeholder: "Search the text, e.g. 金义湖, 8.1%",
     search_cut: "Search text too long: only its first 200 characters are used.",
     spirits: "The three spirits",
@@ -231,8 +252,8 @@ pub static EN: Text = Text {
     missing_long: "The source lacks a passage here: the parts before and after do not join.",
     photo: "Photo caption (photo not included)",
     why: "Matched: ",
-    chosen_by_editor: "editor's choice",
-    own_words: "Interface text, English names, pinyin, topic definitions, key-figure labels and the platform diagram are this explorer's own, not the article's.",
+    chosen_by_editor: " (assigned by the editors)",
+    own_words: "Interface text, English names, pinyin, the definitions of the spirits and topics, key-figure labels and the platform diagram are this explorer's own, not the article's.",
     language: "Language",
     other_lang: "中文",
     skip: "Skip to the article",
@@ -241,11 +262,11 @@ pub static EN: Text = Text {
     skip_links: "Skip links",
     lead: "Lead",
     searching: "Searching…",
-    description: "Explore the Jinyi New Area report by theme, platform and project, or search it.",
+    description: "Filter the Jinyi New Area report by theme, platform and project, or search its full text.",
     fault: "Filtering and search could not start; the whole article is still here to read.",
     whole_article: "Show the whole article",
     nojs: "Filtering and search need JavaScript; the whole article is still here to read.",
-    dipper_caption: "The “Big Dipper” platform matrix: two main platforms (large stars) and five featured platforms. Diagram drawn by this explorer.",
+    dipper_caption: "The “Big Dipper” platform matrix: two main platforms (large stars) and five distinctive platforms. Diagram drawn by this explorer.",
     part_of: "part of",
     our_translation: "(our translation)",
     mentioned_in: "Mentioned in",
@@ -282,3 +303,48 @@ pub static EN: Text = Text {
     all_terms: "No exact match; showing the paragraphs that contain all of:",
     try_filters: "Try the filters marked in the panel:",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_paragraph_is_singular_in_english() {
+        assert_eq!(EN.paragraphs(1), "paragraph");
+        assert_eq!(EN.paragraphs(0), "paragraphs");
+        assert_eq!(EN.paragraphs(31), "paragraphs");
+        assert_eq!(ZH.paragraphs(1), "段");
+        assert_eq!(ZH.paragraphs(2), "段");
+    }
+
+    /// Chinese interface words use full-width punctuation, and never call the page a
+    /// web browser (浏览器).
+    #[test]
+    fn chinese_words_are_punctuated_in_chinese() {
+        let zh = [
+            ZH.app_name,
+            ZH.search_for,
+            ZH.search_placeholder,
+            ZH.search_cut,
+            ZH.ignored,
+            ZH.why,
+            ZH.chosen_by_editor,
+            ZH.own_words,
+            ZH.description,
+            ZH.dipper_caption,
+            ZH.our_translation,
+            ZH.guide_note,
+            ZH.figures_note,
+            ZH.page_address,
+            ZH.active_filters,
+            ZH.copy_by_hand,
+            ZH.excerpts,
+            ZH.all_terms,
+            ZH.try_filters,
+        ];
+        for w in zh {
+            assert!(!w.contains("浏览器"), "{w}");
+            assert!(!w.contains([',', ':', ';', '(', ')', '?', '!']), "{w}");
+        }
+    }
+}

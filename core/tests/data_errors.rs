@@ -501,7 +501,7 @@ fn a_platform_that_does_not_occur_in_the_article() {
     d.facets = edit(
         &d.facets,
         "# ---- Projects and companies ----",
-        "[[platform]]\nname = \"火星基地\"\nen = \"Mars base\"\ngroup = \"carrier\"\n\n# ---- Projects and companies ----",
+        "[[platform]]\nname = \"火星基地\"\nen = \"Mars base\"\nkind = \"基地\"\nkind_en = \"base\"\ngroup = \"carrier\"\n\n# ---- Projects and companies ----",
     );
     let n = d.facets.matches("[[platform]]").count();
     let e = load_err(&d);
@@ -529,15 +529,34 @@ fn a_project_that_does_not_occur_in_the_article() {
 #[test]
 fn unknown_platform_group() {
     let (e, _) = break_facets(
-        "name = \"金义湖\"\nen = \"Jinyi Lake\"\ngroup = \"main\"",
-        "name = \"金义湖\"\nen = \"Jinyi Lake\"\ngroup = \"mian\"",
+        "en = \"Jinyi Lake\"\nkind = \"主平台\"\nkind_en = \"main platform\"\ngroup = \"main\"",
+        "en = \"Jinyi Lake\"\nkind = \"主平台\"\nkind_en = \"main platform\"\ngroup = \"mian\"",
     );
     assert_error(
         &e,
         FACETS_FILE,
         &["[[platform]] #2 (金义湖) group"],
         &["\"mian\""],
-        &["main, featured, corridor, carrier"],
+        &["main, featured, corridor, rail, carrier, app"],
+    );
+}
+
+/// Every platform says what it is (issue 17): a missing `kind` is a TOML error naming
+/// the key, an empty `kind_en` names the platform.
+#[test]
+fn a_platform_without_its_kind() {
+    let (e, _) = break_facets(
+        "kind = \"应用\"\nkind_en = \"app\"\n",
+        "kind_en = \"app\"\n",
+    );
+    assert_error(&e, FACETS_FILE, &["line"], &["kind"], &["kind"]);
+    let (e, _) = break_facets("kind_en = \"app\"", "kind_en = \" \"");
+    assert_error(
+        &e,
+        FACETS_FILE,
+        &["[[platform]]", "(卡点通)"],
+        &["`kind_en` is empty"],
+        &["`kind_en`"],
     );
 }
 

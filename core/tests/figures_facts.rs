@@ -47,10 +47,13 @@ fn the_key_figures_are_the_reviewed_ones_in_reading_order() {
     );
 }
 
-/// Our words, reviewed against the source (issue 12): the young officials held a
-/// discussion (进行讨论), not the debate of the caption; 当年产值超10亿 is the same year as
-/// the signing, and 元 is not in the source; 40多家 counts IT-innovation *and* IoT design
-/// firms; the trains are the Jinhua South sea–rail trains (金华南海铁路班列).
+/// Our words, reviewed against the source (issue 12, then issue 17): the young officials
+/// held a discussion (进行讨论), not the debate of the caption; 当年产值超10亿 is one clause
+/// of the "金义新区速度" benchmark (当年签约、当年建设、当年投产、当年产值超10亿) that Runma
+/// renewed, not a figure of Runma's own, and 元 is not in the source; 20多/40多 are "more
+/// than", and a count keeps its unit; 40多家 counts IT-innovation *and* IoT design firms;
+/// 8.1% ranks first in Jinhua (跃居金华全市第一位); the trains are the Jinhua South
+/// sea–rail trains (金华南海铁路班列).
 #[test]
 fn the_corrected_labels_and_comparisons_are_pinned() {
     let a = article();
@@ -61,11 +64,12 @@ fn the_corrected_labels_and_comparisons_are_pinned() {
         "Young officials born in the 1990s who took part in the discussion"
     );
     assert!(!f.label_en.contains("debate"));
+    assert_eq!(f.text_en, "more than 20 people");
     let f = by_text("10亿");
-    assert_eq!(f.label, "润马光能当年产值（超过）");
+    assert_eq!(f.label, "“金义新区速度”之一：重大项目签约当年产值超过此数");
     assert_eq!(
         f.label_en,
-        "Runma Solar: output in the year it was signed (over)"
+        "One mark of the “Jinyi New Area speed”: a major project's output tops this in the year it is signed"
     );
     assert_eq!(
         (f.unit, f.kind, f.text_en),
@@ -75,8 +79,26 @@ fn the_corrected_labels_and_comparisons_are_pinned() {
     assert_eq!(f.label, "浙江龙芯智慧产业园的信创企业及物联网设计企业");
     assert_eq!(
         f.label_en,
-        "IT-innovation and IoT design companies at the Loongson park"
+        "IT-innovation and IoT design companies at Zhejiang Loongson Smart Industrial Park"
     );
+    assert_eq!(f.text_en, "more than 40 companies");
+    let f = by_text("8.1%");
+    assert_eq!(
+        (f.label, f.label_en),
+        (
+            "一季度地区生产总值增速，居金华全市第一",
+            "Q1 GDP growth, first in Jinhua"
+        )
+    );
+    // Counts keep their unit in English.
+    for (t, en) in [
+        ("18条", "18 measures"),
+        ("4个", "4 projects"),
+        ("上百人", "over 100 people"),
+    ] {
+        assert_eq!(by_text(t).text_en, en);
+    }
+    assert!(a.figures.iter().all(|f| !f.text_en.contains("odd")));
     for t in ["236列", "51%"] {
         assert!(
             by_text(t)
@@ -211,7 +233,10 @@ fn shape_mistakes_name_the_line() {
     assert!(e.message.contains("ratio"), "{e}");
     let e = figures_err(r#"unit = "个月""#, r#"units = "个月""#);
     assert!(e.fix.contains("`unit`"), "{e}");
-    let e = figures_err(r#"label = "一季度地区生产总值增速""#, r#"label = " ""#);
+    let e = figures_err(
+        r#"label = "一季度地区生产总值增速，居金华全市第一""#,
+        r#"label = " ""#,
+    );
     check(&e, &["(8.1%)"], &["`label` is empty"], &[]);
 }
 

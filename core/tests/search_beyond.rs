@@ -87,14 +87,17 @@ fn part_of_a_syllable_finds_nothing_by_pinyin() {
             "{q}"
         );
     }
-    // `in` matches nothing at all; `inyi` only through English names (Jinyi …).
+    // `in` matches nothing at all; `inyi` only through our English names (Jinyi …) and
+    // labels (the “Jinyi New Area speed” of 10亿).
     assert!(matched_ids("in").is_empty());
     let out = search("inyi");
     for b in 0..a.blocks.len() {
         assert!(out.hits[b].is_empty());
         assert_eq!(
             out.matched[b],
-            out.via[b].iter().any(|v| matches!(v, Via::English { .. }))
+            out.via[b]
+                .iter()
+                .any(|v| matches!(v, Via::English { .. } | Via::Label { .. }))
         );
     }
 }

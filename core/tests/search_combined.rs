@@ -107,7 +107,10 @@ fn english_finds_our_labels_and_definitions() {
     let b = a.blocks.iter().position(|b| b.id == "surpass-7").unwrap();
     assert!(matches!(o.via[b][..], [Via::Label { .. }]));
     let why = search_route(a, &o, b, &Words::of(Lang::En));
-    assert_eq!(why, "English label match GDP growth, first quarter → 8.1%");
+    assert_eq!(
+        why,
+        "English label match Q1 GDP growth, first in Jinhua → 8.1%"
+    );
     assert_eq!(ids(&run("signing", None)), ["do-4", "do-6"]);
     let growth = ids(&run("growth", None));
     assert!(

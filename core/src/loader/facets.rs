@@ -1,6 +1,7 @@
 //! `facets.toml`: the themes (the spirits, then the topics), the platform groups, the
-//! platforms and the projects, each checked (names, English names, ids, no duplicates,
-//! references that resolve). Which blocks each one holds is `membership`'s work.
+//! platforms and the projects, each checked (names, English names, a platform's kind,
+//! ids, no duplicates, references that resolve). Which blocks each one holds is
+//! `membership`'s work.
 
 use super::{check_id, check_text, did_you_mean, err, leak, leak_vec, LoadError, FACETS_FILE};
 use crate::model::*;
@@ -54,6 +55,8 @@ pub(super) struct GroupDef {
 pub(super) struct PlatformDef {
     pub(super) name: String,
     pub(super) en: String,
+    pub(super) kind: String,
+    pub(super) kind_en: String,
     pub(super) group: String,
     #[serde(default)]
     pub(super) aliases: Vec<String>,
@@ -164,8 +167,14 @@ pub(super) fn platforms(f: &FacetsFile) -> Result<Vec<Platform>, LoadError> {
     let mut platforms = Vec::new();
     for (i, p) in f.platform.iter().enumerate() {
         let place = format!("[[platform]] #{} ({})", i + 1, p.name);
-        check_text(FACETS_FILE, &place, "name", &p.name)?;
-        check_text(FACETS_FILE, &place, "en", &p.en)?;
+        for (field, v) in [
+            ("name", &p.name),
+            ("en", &p.en),
+            ("kind", &p.kind),
+            ("kind_en", &p.kind_en),
+        ] {
+            check_text(FACETS_FILE, &place, field, v)?;
+        }
         if f.platform[..i].iter().any(|x| x.name == p.name) {
             return err(
                 FACETS_FILE,
@@ -215,6 +224,8 @@ pub(super) fn platforms(f: &FacetsFile) -> Result<Vec<Platform>, LoadError> {
         platforms.push(Platform {
             name: leak(p.name.clone()),
             en: leak(p.en.clone()),
+            kind: leak(p.kind.clone()),
+            kind_en: leak(p.kind_en.clone()),
             group: group as u16,
             aliases: leak_vec(p.aliases.iter().map(|a| leak(a.clone())).collect()),
             part_of,

@@ -1,7 +1,7 @@
 //! Search by the English names of the facet values (themes, platforms, projects): a
 //! query matches a value when, case-, width- and space-blind, it stands inside the
 //! value's English name (`jinyilake`, `Free Trade`), or when every word of it begins a
-//! word of the name, in any order (`free trade zone` finds “Free Trade Pilot Zone”,
+//! word of the name, in any order (`free trade zone` finds “Pilot Free Trade Zone”,
 //! `lake jinyi` finds “Jinyi Lake”). `filter::apply` turns a value's match into
 //! matches of the blocks tagged with it, without highlights.
 //!
