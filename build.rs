@@ -7,7 +7,13 @@ use std::path::PathBuf;
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets this"));
     let data = root.join("data");
-    for f in ["article.txt", "article.toml", "facets.toml", "figures.toml"] {
+    for f in [
+        "article.txt",
+        "article.toml",
+        "facets.toml",
+        "figures.toml",
+        "translation.toml",
+    ] {
         println!("cargo:rerun-if-changed=data/{f}");
     }
     let article = match jinyi_core::loader::load_dir(&data) {

@@ -84,6 +84,30 @@ fn sentence(o: &mut String, a: &Article, block: u16, sentence: &str) {
     }
 }
 
+/// The English (`Translation`) as a struct literal: the texts as literals, in order.
+fn translation(o: &mut String, t: &Translation) {
+    o.push_str("Translation{");
+    texts(
+        o,
+        &[
+            ("kicker", t.kicker),
+            ("headline", t.headline),
+            ("byline", t.byline),
+        ],
+    );
+    o.push_str("banner:");
+    strs(o, t.banner);
+    o.push_str(",headings:");
+    strs(o, t.headings);
+    o.push_str(",blocks:");
+    list(o, t.blocks, |o, b| {
+        o.push_str("BlockEn{");
+        texts(o, &[("text", b.text), ("credit", b.credit)]);
+        let _ = write!(o, "gaps:&{:?}}}", b.gaps);
+    });
+    o.push('}');
+}
+
 /// The readings table as Rust source: one string literal (see `PinyinTable`).
 pub fn pinyin_table(o: &mut String, t: PinyinTable) {
     o.push_str("PinyinTable(");
@@ -197,6 +221,8 @@ fn article(o: &mut String, a: &Article) {
     });
     o.push_str(",pinyin:");
     pinyin_table(o, a.pinyin);
+    o.push_str(",translation:");
+    translation(o, &a.translation);
     o.push_str(",figures:");
     list(o, a.figures, |o, f| {
         // `{:?}` of a finite f64 is a valid float literal (`8.1`, `100.0`).

@@ -213,6 +213,38 @@ pub struct Article {
     pub pinyin: PinyinTable,
     /// The key figures the article states, in reading order (`data/figures.toml`).
     pub figures: &'static [KeyFigure],
+    /// Our English for everything above that the reader sees (`data/translation.toml`).
+    pub translation: Translation,
+}
+
+/// Our English translation of the article (`data/translation.toml`), in the article's
+/// order: `banner`, `headings` and `blocks` run parallel to `Article::banner`,
+/// `Article::sections` and `Article::blocks`. All empty when the article was loaded
+/// without its translation (`loader::load`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Translation {
+    pub kicker: &'static str,
+    pub headline: &'static str,
+    pub byline: &'static str,
+    /// One per line of `Article::banner`.
+    pub banner: &'static [&'static str],
+    /// One per section: the English of its heading, `""` for a section without one.
+    pub headings: &'static [&'static str],
+    /// One per block, in the same order.
+    pub blocks: &'static [BlockEn],
+}
+
+/// The English of one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BlockEn {
+    /// The block's text in English; for a figure, the caption without its credit.
+    pub text: &'static str,
+    /// A figure's credit in English (`"Photo: Hu Ganchang"`); `""` for other blocks.
+    pub credit: &'static str,
+    /// Byte offsets in `text` where the source lacks a passage, one per `Block::gaps`
+    /// and in the same order (the data file's `[…]` marker stands there, taken out of
+    /// `text` as the Chinese marker is).
+    pub gaps: &'static [u32],
 }
 
 /// Every toneless reading of every character with a reading that the article uses,
@@ -372,6 +404,12 @@ impl Article {
             })
             .take(7)
             .collect()
+    }
+
+    /// The English of block `block` (an index into `blocks`); `None` when the article
+    /// was loaded without its translation.
+    pub fn block_en(&self, block: usize) -> Option<&'static BlockEn> {
+        self.translation.blocks.get(block)
     }
 
     /// Every source line the article shows, in reading order.

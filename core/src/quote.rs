@@ -47,6 +47,7 @@ mod tests {
             projects: &[],
             pinyin: crate::model::PinyinTable(""),
             figures: &[],
+            translation: Default::default(),
         };
         assert_eq!(
             source_line(&a, "u#x", Lang::Zh),

@@ -8,7 +8,9 @@
 
 mod common;
 use common::data_dir;
-use jinyi_core::loader::{load, load_dir, LoadError, FACETS_FILE, FIGURES_FILE, STRUCTURE_FILE};
+use jinyi_core::loader::{
+    load, load_dir, LoadError, FACETS_FILE, FIGURES_FILE, STRUCTURE_FILE, TRANSLATION_FILE,
+};
 use std::path::PathBuf;
 
 fn read(name: &str) -> String {
@@ -668,7 +670,13 @@ fn temp_data(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("jinyi-data-errors-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for f in ["article.txt", STRUCTURE_FILE, FACETS_FILE, FIGURES_FILE] {
+    for f in [
+        "article.txt",
+        STRUCTURE_FILE,
+        FACETS_FILE,
+        FIGURES_FILE,
+        TRANSLATION_FILE,
+    ] {
         std::fs::copy(data_dir().join(f), dir.join(f)).unwrap();
     }
     dir

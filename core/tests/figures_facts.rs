@@ -4,7 +4,9 @@
 
 mod common;
 use common::{article, data_dir};
-use jinyi_core::loader::{load_all, LoadError, FACETS_FILE, FIGURES_FILE, STRUCTURE_FILE};
+use jinyi_core::loader::{
+    load_all, LoadError, FACETS_FILE, FIGURES_FILE, STRUCTURE_FILE, TRANSLATION_FILE,
+};
 use jinyi_core::model::{BlockKind, FigureKind};
 use std::collections::BTreeSet;
 
@@ -146,6 +148,7 @@ fn figures_err(from: &str, to: &str) -> LoadError {
         &read(STRUCTURE_FILE),
         &read(FACETS_FILE),
         &figures,
+        &read(TRANSLATION_FILE),
         &read("article.txt"),
     ) {
         Ok(_) => panic!("{from:?} → {to:?} loaded without an error"),
@@ -175,6 +178,7 @@ fn the_real_figures_load() {
         &read(STRUCTURE_FILE),
         &read(FACETS_FILE),
         &read(FIGURES_FILE),
+        &read(TRANSLATION_FILE),
         &read("article.txt"),
     )
     .unwrap_or_else(|e| panic!("{e}"));
@@ -250,6 +254,7 @@ fn a_figure_listed_twice_is_an_error() {
         &read(STRUCTURE_FILE),
         &read(FACETS_FILE),
         &twice,
+        &read(TRANSLATION_FILE),
         &read("article.txt"),
     )
     .expect_err("a duplicate must not load");

@@ -1,13 +1,15 @@
-//! Reads the data files (`article.txt`, `article.toml`, `facets.toml`, `figures.toml`),
-//! checks them strictly and assembles the article in reading order with its facet
-//! memberships, key figures, the pinyin of its characters and each platform's facts.
+//! Reads the data files (`article.txt`, `article.toml`, `facets.toml`, `figures.toml`,
+//! `translation.toml`), checks them strictly and assembles the article in reading order
+//! with its facet memberships, key figures, the pinyin of its characters, each platform's
+//! facts and our English translation.
 //! Every mistake is reported with the file, the place and the fix; nothing half-valid
 //! comes out. Used at build time (build.rs) and by native tests, never in the browser.
 //!
 //! By what it loads: `structure` (article.toml over article.txt: reading order),
 //! `facets` (facets.toml: themes, groups, platforms, projects), `membership` (which blocks
 //! each value holds), `figures` (figures.toml), `readings` (pinyin and platform facts,
-//! derived), `error` (the one error type and the shared checks). `load` runs them in a
+//! derived), `translation` (translation.toml), `error` (the one error type and the shared
+//! checks). `load` runs them in a
 //! fixed order, so data with several mistakes always reports the same one first.
 
 use crate::model::*;
@@ -20,6 +22,7 @@ mod figures;
 mod membership;
 mod readings;
 mod structure;
+mod translation;
 
 pub use error::LoadError;
 use error::{check_id, check_text, did_you_mean, err, parse_toml};
@@ -32,8 +35,12 @@ pub const STRUCTURE_FILE: &str = "article.toml";
 pub const FACETS_FILE: &str = "facets.toml";
 /// The key figures file's name, as used in messages.
 pub const FIGURES_FILE: &str = "figures.toml";
+/// The translation file's name, as used in messages.
+pub const TRANSLATION_FILE: &str = "translation.toml";
 /// The marker for a passage the source lacks, in a block's `lines`.
 pub const MISSING: &str = "missing";
+/// The marker for a passage the source lacks, in a block's English (translation.toml).
+pub const MISSING_EN: &str = "[…]";
 
 fn leak(s: impl Into<String>) -> &'static str {
     Box::leak(s.into().into_boxed_str())
@@ -43,8 +50,8 @@ fn leak_vec<T>(v: Vec<T>) -> &'static [T] {
     Box::leak(v.into_boxed_slice())
 }
 
-/// Loads the article from a data folder holding article.txt, article.toml, facets.toml
-/// and figures.toml.
+/// Loads the article from a data folder holding article.txt, article.toml, facets.toml,
+/// figures.toml and translation.toml.
 pub fn load_dir(dir: &Path) -> Result<Article, LoadError> {
     let read = |name: &str| {
         std::fs::read_to_string(dir.join(name)).or_else(|e| {
@@ -52,33 +59,36 @@ pub fn load_dir(dir: &Path) -> Result<Article, LoadError> {
                 name,
                 dir.display().to_string(),
                 format!("cannot read the file: {e}"),
-                "make sure the data folder holds article.txt, article.toml, facets.toml \
-                 and figures.toml",
+                "make sure the data folder holds article.txt, article.toml, facets.toml, \
+                 figures.toml and translation.toml",
             )
         })
     };
     let structure = read(STRUCTURE_FILE)?;
     let facets = read(FACETS_FILE)?;
     let figures = read(FIGURES_FILE)?;
+    let translation = read(TRANSLATION_FILE)?;
     let parsed: StructureFile = parse_toml(STRUCTURE_FILE, &structure)?;
     let source = read(&parsed.source)?;
-    load_all(&structure, &facets, &figures, &source)
+    load_all(&structure, &facets, &figures, &translation, &source)
 }
 
-/// Loads the article from the four files' contents (what `load_dir` does).
+/// Loads the article from the five files' contents (what `load_dir` does).
 pub fn load_all(
     structure: &str,
     facets: &str,
     figures: &str,
+    translation: &str,
     source: &str,
 ) -> Result<Article, LoadError> {
     let mut article = load(structure, facets, source)?;
     article.figures = leak_vec(figures::load_figures(figures, article.blocks)?);
+    article.translation = translation::load_translation(translation, &article)?;
     Ok(article)
 }
 
 /// Loads the article from the structure, facets and source files' contents, without
-/// key figures (as if figures.toml listed none).
+/// key figures (as if figures.toml listed none) and without its translation.
 pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, LoadError> {
     let s: StructureFile = parse_toml(STRUCTURE_FILE, structure)?;
     let f: FacetsFile = parse_toml(FACETS_FILE, facets)?;
@@ -103,6 +113,7 @@ pub fn load(structure: &str, facets: &str, source: &str) -> Result<Article, Load
         projects: leak_vec(projects),
         pinyin: PinyinTable::default(),
         figures: &[],
+        translation: Translation::default(),
     };
     readings::add_readings(&mut article);
     Ok(article)

@@ -254,3 +254,31 @@ pub fn leak_block(text: &str, gaps: &[u32], credit_at: Option<u32>) -> Block {
         projects: &[],
     }
 }
+
+/// Every piece of the article the reader sees, as (place, Chinese, our English): the
+/// masthead, the banner, the headings, then the blocks in reading order (a caption with
+/// its credit, in both languages).
+#[allow(dead_code)]
+pub fn english_pieces() -> Vec<(String, &'static str, String)> {
+    let a = article();
+    let t = &a.translation;
+    let m = &a.masthead;
+    let mut out = vec![
+        ("kicker".into(), m.kicker.text, t.kicker.to_string()),
+        ("headline".into(), m.headline.text, t.headline.to_string()),
+        ("byline".into(), m.byline.text, t.byline.to_string()),
+    ];
+    for (k, b) in a.banner.iter().enumerate() {
+        out.push((format!("banner {k}"), b.text, t.banner[k].to_string()));
+    }
+    for (s, en) in a.sections.iter().zip(t.headings) {
+        if let Some(h) = s.heading {
+            out.push((format!("heading {}", s.id), h.text, en.to_string()));
+        }
+    }
+    for (b, en) in a.blocks.iter().zip(t.blocks) {
+        let english = [en.text, en.credit].join(" ");
+        out.push((b.id.to_string(), b.text, english.trim_end().to_string()));
+    }
+    out
+}
