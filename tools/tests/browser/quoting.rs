@@ -63,11 +63,13 @@ async fn a_link_to_a_paragraph_the_filters_leave_out_says_so() {
 
 /// Reads what a click on `css` put on the clipboard (granted by `grant_clipboard`).
 /// The "copied" note shows for a moment only: an observer records that it showed, so
-/// a slow poll on a busy machine cannot miss it.
+/// a slow poll on a busy machine cannot miss it (and a note left from the last copy
+/// cannot pass for this one's).
 async fn clipboard_after_click(b: &Browser, css: &str) -> String {
     b.js(
         "window.__jxCopied = false;
          const note = document.querySelector('[data-copied]');
+         note.hidden = true; // the last copy's note may still show
          new MutationObserver(() => { if (!note.hidden) window.__jxCopied = true; })
              .observe(note, { attributes: true, attributeFilter: ['hidden'] });
          return true;",

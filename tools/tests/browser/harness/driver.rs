@@ -196,14 +196,16 @@ pub fn free_port() -> u16 {
     }
 }
 
-/// Does a WebDriver server answer on `port`? (`GET /status` answers JSON with a
-/// `value`; the static server or anything else does not.)
+/// Does a WebDriver server answer on `port`? Its `GET /status` answers JSON with a
+/// `value`; the static server or anything else does not. (HTTP/1.1: chromedriver does
+/// not answer 1.0.)
 fn is_webdriver(port: u16) -> bool {
     let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
         return false;
     };
     let _ = stream.set_read_timeout(Some(TIMEOUT));
-    let request = format!("GET /status HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
     if stream.write_all(request.as_bytes()).is_err() {
         return false;
     }
