@@ -1,6 +1,8 @@
-//! Faceted filtering: values of one facet combine with OR, facets and the search with AND.
-//! Each facet value is counted as "how many blocks would match with it alone in its facet,
-//! under every other active filter", so the UI can show counts and disable dead ends.
+//! Faceted filtering in the panel's four groups, spirits, topics, platforms and projects
+//! (spirits and topics are both `theme` values, told apart by their kind): values of one
+//! group combine with OR ("any of"), the groups and the search with AND. Each value is
+//! counted as "how many blocks would match with it alone in its group, under every other
+//! active filter", so the UI can show counts and disable dead ends.
 //!
 //! The search is the whole query first (spaces ignored: `金义 湖` finds 金义湖). When that
 //! finds nothing and the query has several space-separated terms (`人才 金义湖`), the
@@ -8,7 +10,7 @@
 //! `Outcome::terms` says so. When nothing is left at all, `Outcome::suggestions` names
 //! the facet values whose names hold a term.
 
-use crate::model::{Article, Facet};
+use crate::model::{Article, Facet, ThemeKind};
 use crate::query::Selection;
 use crate::search::{
     bound_query, english_label_matches, english_matches, merge_hits, prepare, PinyinQuery,
@@ -144,13 +146,53 @@ fn suggestions(article: &Article, sel: &Selection, terms: &[&str]) -> Vec<(Facet
     out
 }
 
-fn facet_ok(article: &Article, sel: &Selection, block: usize, facet: Facet) -> bool {
-    let chosen = sel.chosen(facet);
-    chosen.is_empty()
-        || article.blocks[block]
-            .tags(facet)
-            .iter()
-            .any(|t| chosen.binary_search(&t.value).is_ok())
+/// The panel's groups: values of one combine with OR, the groups with AND.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Spirit,
+    Topic,
+    Platform,
+    Project,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [Group::Spirit, Group::Topic, Group::Platform, Group::Project];
+
+    /// The group a facet value is shown in.
+    pub fn of(article: &Article, facet: Facet, value: usize) -> Group {
+        match facet {
+            Facet::Theme => match article.themes[value].kind {
+                ThemeKind::Spirit => Group::Spirit,
+                ThemeKind::Topic => Group::Topic,
+            },
+            Facet::Platform => Group::Platform,
+            Facet::Project => Group::Project,
+        }
+    }
+
+    /// The facet whose values the group holds.
+    pub fn facet(self) -> Facet {
+        match self {
+            Group::Spirit | Group::Topic => Facet::Theme,
+            Group::Platform => Facet::Platform,
+            Group::Project => Facet::Project,
+        }
+    }
+}
+
+/// Does the block pass the group: nothing chosen in it, or a tag of any chosen value?
+fn group_ok(article: &Article, sel: &Selection, block: usize, group: Group) -> bool {
+    let facet = group.facet();
+    let mut chosen = sel
+        .chosen(facet)
+        .iter()
+        .filter(|&&v| Group::of(article, facet, v as usize) == group)
+        .peekable();
+    if chosen.peek().is_none() {
+        return true;
+    }
+    let tags = article.blocks[block].tags(facet);
+    chosen.any(|&v| tags.iter().any(|t| t.value == v))
 }
 
 /// Applies a selection to the article.
@@ -168,8 +210,8 @@ pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome
     let search_ok: Vec<bool> = (0..n)
         .map(|b| q.is_empty() || !hits[b].is_empty() || !via[b].is_empty())
         .collect();
-    let ok: Vec<[bool; 3]> = (0..n)
-        .map(|b| Facet::ALL.map(|f| facet_ok(article, sel, b, f)))
+    let ok: Vec<[bool; 4]> = (0..n)
+        .map(|b| Group::ALL.map(|g| group_ok(article, sel, b, g)))
         .collect();
     let matched: Vec<bool> = (0..n)
         .map(|b| search_ok[b] && ok[b].iter().all(|&x| x))
@@ -181,9 +223,9 @@ pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome
             continue;
         }
         for f in Facet::ALL {
-            let others_ok = Facet::ALL.iter().all(|&g| g == f || ok[b][g as usize]);
-            if others_ok {
-                for t in article.blocks[b].tags(f) {
+            for t in article.blocks[b].tags(f) {
+                let own = Group::of(article, f, t.value as usize);
+                if Group::ALL.iter().all(|&g| g == own || ok[b][g as usize]) {
                     facet_counts[f as usize][t.value as usize] += 1;
                 }
             }

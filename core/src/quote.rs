@@ -5,21 +5,46 @@
 use crate::model::Article;
 use crate::text::Lang;
 
-/// The source line of a quotation from the article at `url`: Chinese
-/// `——叶梦婷 徐贤飞《…》，url`, English `— Ye Mengting, Xu Xianfei, “…”, url`.
-pub fn source_line(article: &Article, url: &str, lang: Lang) -> String {
+/// What a quotation is: body text, or a photo caption (with its credit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quoted {
+    Text,
+    Caption,
+}
+
+/// The source line of a quotation from the article at `url` (a paragraph's stable
+/// link): Chinese `——叶梦婷 徐贤飞《…》，url` (a caption: `…《…》图片说明，url`),
+/// English `— Ye Mengting, Xu Xianfei, “…”, url` (a caption: `— Photo caption, …`).
+/// In English the headline's own double quotation marks become single ones inside the
+/// title's, as English nests them (`“‘敢’为人先 …”`, not `““敢”为人先 …”`).
+pub fn source_line(article: &Article, url: &str, lang: Lang, quoted: Quoted) -> String {
     let m = &article.masthead;
     match lang {
-        Lang::Zh => ["——", m.byline.text, "《", m.headline.text, "》，", url].concat(),
-        Lang::En => [
-            "— ",
-            lang.text().authors,
-            ", “",
-            m.headline.text,
-            "”, ",
-            url,
-        ]
-        .concat(),
+        Lang::Zh => {
+            let what = match quoted {
+                Quoted::Text => "",
+                Quoted::Caption => "图片说明",
+            };
+            [
+                "——",
+                m.byline.text,
+                "《",
+                m.headline.text,
+                "》",
+                what,
+                "，",
+                url,
+            ]
+            .concat()
+        }
+        Lang::En => {
+            let what = match quoted {
+                Quoted::Text => "",
+                Quoted::Caption => "Photo caption, ",
+            };
+            let title = m.headline.text.replace('“', "‘").replace('”', "’");
+            ["— ", what, lang.text().authors, ", “", &title, "”, ", url].concat()
+        }
     }
 }
 
@@ -50,12 +75,20 @@ mod tests {
             translation: Default::default(),
         };
         assert_eq!(
-            source_line(&a, "u#x", Lang::Zh),
+            source_line(&a, "u#x", Lang::Zh, Quoted::Text),
             "——叶梦婷 徐贤飞《“敢”为人先》，u#x"
         );
         assert_eq!(
-            source_line(&a, "u#x", Lang::En),
-            "— Ye Mengting, Xu Xianfei, “「敢」为人先”, u#x".replace("「敢」", "“敢”")
+            source_line(&a, "u#x", Lang::Zh, Quoted::Caption),
+            "——叶梦婷 徐贤飞《“敢”为人先》图片说明，u#x"
+        );
+        assert_eq!(
+            source_line(&a, "u#x", Lang::En, Quoted::Text),
+            "— Ye Mengting, Xu Xianfei, “‘敢’为人先”, u#x"
+        );
+        assert_eq!(
+            source_line(&a, "u#x", Lang::En, Quoted::Caption),
+            "— Photo caption, Ye Mengting, Xu Xianfei, “‘敢’为人先”, u#x"
         );
     }
 }

@@ -354,10 +354,11 @@ fn facts_include_the_parts_and_stop_at_the_missing_passage() {
     let lake = facts("金义湖");
     assert_eq!(
         lake.iter().map(|f| f.0).collect::<Vec<_>>(),
-        vec!["surpass-2", "surpass-3", "surpass-photo-3"]
+        vec!["surpass-3", "surpass-photo-3"],
+        "surpass-2 lists the seven platforms: it is not the lake's own"
     );
     assert_eq!(
-        lake[2].1,
+        lake[1].1,
         "金义湖科技创新策源地全面拉开施工作业面，奋力跑出项目高效推进新速度。"
     );
     assert_eq!(
@@ -485,5 +486,48 @@ fn a_comparison_needs_two_figures_of_one_unit() {
         &["compare"],
         &["differ in unit or kind"],
         &["same kind and unit"],
+    );
+}
+
+/// The guide's cards say what the article says of each platform, not the same list
+/// sentence seven times: a sentence naming three platforms or more is a card's fact only
+/// when the article says nothing else of that platform.
+#[test]
+fn a_list_of_platforms_is_no_platforms_fact_when_it_has_its_own() {
+    let a = article();
+    let names = |s: &str| {
+        a.platforms
+            .iter()
+            .filter(|p| {
+                std::iter::once(p.name)
+                    .chain(p.aliases.iter().copied())
+                    .any(|n| s.contains(n))
+            })
+            .count()
+    };
+    let mut lists_only = Vec::new();
+    for p in a.platforms {
+        let lists = p.facts.iter().filter(|f| names(f.sentence) >= 3).count();
+        if lists == p.facts.len() {
+            lists_only.push(p.name);
+        } else {
+            assert_eq!(lists, 0, "{}: a list among its own sentences", p.name);
+        }
+    }
+    // The article names these only in its lists: their cards quote the list (it is all
+    // the article says of them); the lake and the Husi park have sentences of their own.
+    assert_eq!(
+        lists_only,
+        [
+            "自贸试验区",
+            "江岭高新智造区",
+            "东孝贸创区",
+            "东涓未来区",
+            "金磐产业飞地",
+            "义乌国际商贸城",
+            "义乌国际陆港",
+            "金义综合保税区",
+            "华东联运新城"
+        ]
     );
 }

@@ -1,7 +1,8 @@
 // At the end of <body>, before the first paint of the results: apply a shared link's
 // filters with the membership the build wrote on each block (data-theme, data-platform,
-// data-project; a value may be named by an alias, `data-also`): values of one facet
-// combine with OR, facets with AND, as in the core
+// data-project; a value may be named by an alias, `data-also`): values of one of the
+// panel's groups (a button's `data-group`: spirit, topic, platform, project) combine with
+// OR, the groups with AND, as in the core
 // (a browser test checks that both agree on many selections, through `jx.apply`).
 // A search needs the app: until it runs, the page says "searching…" rather than show
 // the unsearched article as if it were the result.
@@ -12,15 +13,15 @@
   const all = (s, at = document) => Array.from(at.querySelectorAll(s));
   const one = (s) => document.querySelector(s);
   const show = (e, on) => e && (e.hidden = !on);
-  const facets = ['theme', 'platform', 'project'];
+  const groups = ['spirit', 'topic', 'platform', 'project'];
   jx.apply = (search) => {
     const p = new URLSearchParams(search);
     const buttons = all('button[data-facet]');
-    const chosen = facets.map((f) => {
-      const asked = new Set(p.getAll(f).map((v) => v.trim()));
-      const names = (b) => [b.dataset.value, ...(b.dataset.also || '').split(' ')];
-      return new Set(buttons.filter((b) => b.dataset.facet === f && names(b).some((n) => asked.has(n))).map((b) => b.dataset.value));
-    });
+    const names = (b) => [b.dataset.value, ...(b.dataset.also || '').split(' ')];
+    const asked = (b) => names(b).some((n) => p.getAll(b.dataset.facet).some((v) => v.trim() === n));
+    const chosen = groups.map((g) => new Set(buttons.filter((b) => b.dataset.group === g && asked(b)).map((b) => b.dataset.value)));
+    const facetOf = groups.map((g) => (buttons.find((b) => b.dataset.group === g) || { dataset: {} }).dataset.facet);
+    const picked = (f, v) => chosen.some((c, i) => facetOf[i] === f && c.has(v));
     const q = p.getAll('q').map((v) => v.trim()).find((v) => v) || '';
     let total = 0;
     const map = all('[data-map]');
@@ -28,7 +29,7 @@
     for (const s of all('[data-section]')) {
       let n = 0;
       for (const b of all('[data-block]', s)) {
-        const ok = facets.every((f, i) => !chosen[i].size || (b.dataset[f] || '').split(' ').some((v) => chosen[i].has(v)));
+        const ok = groups.every((g, i) => !chosen[i].size || (b.dataset[facetOf[i]] || '').split(' ').some((v) => chosen[i].has(v)));
         show(b.parentElement, ok);
         b.dataset.match = ok ? '1' : '0';
         map[at++].toggleAttribute('data-hit', ok);
@@ -44,8 +45,9 @@
     show(one('[data-empty]'), !total);
     one('[data-result-count]').dataset.resultCount = total;
     for (const n of all('[data-n]')) n.firstChild.data = total;
-    for (const b of buttons) b.setAttribute('aria-pressed', chosen[facets.indexOf(b.dataset.facet)].has(b.dataset.value));
-    for (const c of all('[data-chip-value]')) show(c, chosen[facets.indexOf(c.dataset.chipFacet)].has(c.dataset.chipValue));
+    for (const u of all('[data-unit]')) u.firstChild.data = total === 1 ? u.dataset.one : u.dataset.many;
+    for (const b of buttons) b.setAttribute('aria-pressed', picked(b.dataset.facet, b.dataset.value));
+    for (const c of all('[data-chip-value]')) show(c, picked(c.dataset.chipFacet, c.dataset.chipValue));
     show(one('[data-chip-facet="q"]'), q);
     if (q) one('[data-chip-q]').firstChild.data = q;
     show(one('.clear-all'), any);

@@ -11,7 +11,12 @@
   const area = one('[data-copy-text]', dlg);
   const en = () => document.documentElement.dataset.ui === 'en';
   const page = () => location.href.split('#')[0];
-  const source = (url) => dlg.dataset[en() ? 'sourceEn' : 'sourceZh'].replace('{url}', url);
+  // A paragraph's stable link: the page's address without the reader's filters or
+  // interface language, and the paragraph's id.
+  const stable = (id) => `${location.href.split(/[?#]/)[0]}#${id}`;
+  // The source line under a quotation; a photo caption is cited as one.
+  const source = (url, caption) =>
+    dlg.dataset[(caption ? 'captionSource' : 'source') + (en() ? 'En' : 'Zh')].replace('{url}', url);
   // An element's words as the reader sees them: not the photo label, not the other language.
   const words = (e) => {
     const c = e.cloneNode(true);
@@ -53,7 +58,7 @@
       const kept = all('[data-block][data-match="1"]', s).filter((b) => !b.parentElement.hidden);
       if (!kept.length) continue;
       out += `\n## ${words(one('h2 > span', s))}\n`;
-      for (const b of kept) out += `\n${words(b)}\n\n<${url}#${b.id}>\n`;
+      for (const b of kept) out += `\n${words(b)}\n\n<${stable(b.id)}>\n`;
     }
     return out;
   };
@@ -66,8 +71,11 @@
     if (!t) return;
     const d = t.dataset;
     // A paragraph's link also goes there: the browser follows it.
-    if (d.permalink) copy(`${page()}#${d.permalink}`);
-    else if (d.cite) copy(`${words(document.getElementById(d.cite))}\n${source(`${page()}#${d.cite}`)}`);
+    if (d.permalink) copy(stable(d.permalink));
+    else if (d.cite) {
+      const b = document.getElementById(d.cite);
+      copy(`${words(b)}\n${source(stable(d.cite), b.tagName === 'FIGURE')}`);
+    }
     else if ('export' in d) byHand(markdown(), fileName());
     else dlg.close();
   });

@@ -63,7 +63,10 @@ pub fn KeyFigures() -> impl IntoView {
                     view! {
                         <li class="figure-row" data-figure=f.text data-figure-block=id hidden=move || !shown(i)>
                             <a href=["#", id].concat() class="figure-link">
-                                <span class="figure-value"><span lang="zh-CN">{f.text}</span><span class="en figure-en">{f.text_en}</span></span>
+                                <span class="figure-value" lang="zh-CN">{f.text}</span>
+                                // Our English rendering, in English only and only when it
+                                // says more than the verbatim value ("180 days", not "8.1%").
+                                {(f.text_en != f.text).then(|| view! { <span class="en figure-en" lang="en">{f.text_en}</span> })}
                                 <span class="figure-label">{both(f.label, f.label_en)}</span>
                             </a>
                             {bar}

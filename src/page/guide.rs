@@ -1,7 +1,8 @@
 //! The platform guide: the article's platforms as it organises them (the “北斗七星”
-//! matrix of two main and five featured platforms, the corridor nodes, the parks and
-//! carriers), each with its names, how many blocks mention it, and the sentences the
-//! article says about it. A diagram (SVG) shows the seven stars. Choosing a platform,
+//! matrix of two main and five distinctive platforms, the avenue and the places along
+//! it, the freight trains, the parks and markets, the app), each with its names, what it
+//! is, how many blocks mention it, and the sentences the article says about it (the
+//! English names are ours; the guide's note says so once). A diagram (SVG) shows the seven stars. Choosing a platform,
 //! in the diagram or a card, filters the article (the app; without it a card's link
 //! opens the filtered page).
 
@@ -158,9 +159,12 @@ fn card(p: usize) -> impl IntoView {
                 <span class="pinyin" lang="zh-Latn">{plat.pinyin}</span>
                 " · "
                 <span lang="en">{plat.en}</span>
-                <span class="own">{w(|t| t.our_translation)}</span>
             </p>
-            <p class="guide-meta">{w(|t| t.mentioned_in)} " " {mentions} " " {unit} {part_of}</p>
+            <p class="guide-meta">
+                <span class="guide-kind">{both(plat.kind, plat.kind_en)}</span>
+                " · "
+                {w(|t| t.mentioned_in)} " " {mentions} " " {unit} {part_of}
+            </p>
             <ul class="facts" lang="zh-CN">{facts}</ul>
         </li>
     }

@@ -100,7 +100,8 @@ fn Panel() -> impl IntoView {
         >
             {w(|t| t.show_filters)}
             <span data-chosen-count="" hidden=move || chosen() == 0>
-                {move || [" (", &crate::view::num(chosen()), ")"].concat()}
+                <span class="zh">{move || ["（", &crate::view::num(chosen()), "）"].concat()}</span>
+                <span class="en">{move || [" (", &crate::view::num(chosen()), ")"].concat()}</span>
             </span>
         </button>
         <aside id="panel" class="panel" class:open=open aria-labelledby="panel-title">

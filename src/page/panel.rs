@@ -5,16 +5,24 @@
 use super::words::{both, w};
 use super::{aria, reader};
 use crate::view::num;
+use jinyi_core::filter::Group;
 use jinyi_core::model::{Facet, ThemeKind};
 use jinyi_core::text::EN;
 use leptos::prelude::*;
 
 /// One facet value as a toggle button (`data-facet`, `data-value`, `data-count`,
-/// `aria-pressed`: the public test markup; `data-also`: its aliases, space-separated,
-/// for the page's first-paint step).
+/// `aria-pressed`: the public test markup; `data-group`: the panel group whose values
+/// combine with OR; `data-also`: its aliases, space-separated, for the page's
+/// first-paint step).
 fn facet_button(facet: Facet, value: usize) -> impl IntoView {
     let r = reader();
     let a = r.article;
+    let group = match Group::of(a, facet, value) {
+        Group::Spirit => "spirit",
+        Group::Topic => "topic",
+        Group::Platform => "platform",
+        Group::Project => "project",
+    };
     let v = move || r.value(facet, value);
     let aliases = a.value_aliases(facet, value);
     let also = (!aliases.is_empty()).then(|| aliases.join(" "));
@@ -23,6 +31,7 @@ fn facet_button(facet: Facet, value: usize) -> impl IntoView {
             type="button"
             class="facet"
             data-facet=facet.key()
+            data-group=group
             data-value=a.value_name(facet, value)
             data-also=also
             aria-pressed=move || aria(v().pressed)
@@ -38,8 +47,20 @@ fn facet_button(facet: Facet, value: usize) -> impl IntoView {
     }
 }
 
+/// "any of these": the values of a group combine with OR.
+fn any_of() -> impl IntoView {
+    view! { <span class="any-of">{w(|t| t.any_of)}</span> }
+}
+
 /// A titled group of facet buttons; themes show their definition under each button.
-fn group(title: impl IntoView + 'static, facet: Facet, values: Vec<usize>) -> impl IntoView {
+/// `any` says after the title that its values combine with OR (the platforms' groups
+/// share one such note, on their heading).
+fn group(
+    title: impl IntoView + 'static,
+    facet: Facet,
+    values: Vec<usize>,
+    any: bool,
+) -> impl IntoView {
     let a = reader().article;
     let defs = facet == Facet::Theme;
     let items = values
@@ -54,7 +75,7 @@ fn group(title: impl IntoView + 'static, facet: Facet, values: Vec<usize>) -> im
         .collect_view();
     view! {
         <fieldset class="facet-group">
-            <legend>{title}</legend>
+            <legend>{title}{any.then(any_of)}</legend>
             <ul class=if defs { "facet-list with-defs" } else { "facet-list" }>{items}</ul>
         </fieldset>
     }
@@ -110,15 +131,15 @@ pub fn FilterPanel() -> impl IntoView {
             let values = (0..a.platforms.len())
                 .filter(|&p| a.platforms[p].group as usize == gi)
                 .collect();
-            group(both(g.name, g.en), Facet::Platform, values)
+            group(both(g.name, g.en), Facet::Platform, values, false)
         })
         .collect_view();
     view! {
         {search_box()}
-        {group(w(|t| t.spirits), Facet::Theme, themes(ThemeKind::Spirit))}
-        {group(w(|t| t.topics), Facet::Theme, themes(ThemeKind::Topic))}
-        <h2 class="panel-heading">{w(|t| t.platforms)}</h2>
+        {group(w(|t| t.spirits), Facet::Theme, themes(ThemeKind::Spirit), true)}
+        {group(w(|t| t.topics), Facet::Theme, themes(ThemeKind::Topic), true)}
+        <h2 class="panel-heading">{w(|t| t.platforms)}{any_of()}</h2>
         {platform_groups}
-        {group(w(|t| t.projects), Facet::Project, (0..a.projects.len()).collect())}
+        {group(w(|t| t.projects), Facet::Project, (0..a.projects.len()).collect(), true)}
     }
 }

@@ -8,24 +8,40 @@ use super::words::{both, w};
 use crate::view::num;
 use jinyi_core::model::Facet;
 use jinyi_core::query::MAX_IGNORED_KEPT;
-use jinyi_core::quote::source_line;
+use jinyi_core::quote::{source_line, Quoted};
 use jinyi_core::text::{Lang, Text, EN, ZH};
 use leptos::prelude::*;
 
-/// "显示 n / 31 段" in both languages, the number in `data-n` spans. `with_total`:
-/// "n / 31".
+/// "显示 n 段" / "Showing n paragraphs" in both languages, the number in `data-n` spans.
+/// `with_total`: "n / 31".
 pub fn count_words(with_total: bool) -> impl IntoView {
     let r = reader();
     let total = r.article.blocks.len();
     let line = move |t: &'static Text, class: &'static str| {
         let of = if with_total {
-            [" / ", &num(total), " ", t.results_unit].concat()
+            [" / ", &num(total), " "].concat()
         } else {
-            [" ", t.results_unit].concat()
+            " ".to_string()
+        };
+        // "1 paragraph", "2 paragraphs"; after "n / 31" the unit follows the 31. The
+        // first-paint step sets a `data-unit` from `data-one`/`data-many`.
+        let unit = move || {
+            if with_total {
+                t.results_unit
+            } else {
+                t.paragraphs(r.count.get())
+            }
         };
         view! {
             <span class=class>
                 {t.results_of} " " <b data-n="">{move || num(r.count.get())}</b> {of}
+                <span
+                    data-unit=(!with_total).then_some("")
+                    data-one=t.result_unit
+                    data-many=t.results_unit
+                >
+                    {unit}
+                </span>
             </span>
         }
     };
@@ -79,7 +95,7 @@ fn chips() -> impl IntoView {
         <ul class="chips">
             {values}
             <li class="chip chip-q" data-chip="" data-chip-facet="q" hidden=move || q().is_empty()>
-                <span>{w(|t| t.search)} ": " <span data-chip-q="">{q}</span></span>
+                <span>{w(|t| t.search_for)} <span data-chip-q="">{q}</span></span>
                 {remove_button(w(|t| t.search), move || r.clear_query())}
             </li>
         </ul>
@@ -139,7 +155,7 @@ pub fn Status() -> impl IntoView {
             </button>
         </div>
         <p class="search-note" data-search-note="" role="status" hidden=move || terms().is_empty()>
-            {w(|t| t.all_terms)} " " <span data-search-terms="" lang="zh-CN">{terms}</span>
+            {w(|t| t.all_terms)} <span data-search-terms="" lang="zh-CN">{terms}</span>
         </p>
     }
 }
@@ -184,7 +200,7 @@ pub fn PrintFilters() -> impl IntoView {
     };
     view! {
         <p class="print-only print-filters">
-            {w(|t| t.active_filters)} " " <span data-print-filters="">{words}</span>
+            {w(|t| t.active_filters)} <span data-print-filters="">{words}</span>
         </p>
     }
 }
@@ -196,7 +212,7 @@ pub fn suggestions() -> impl IntoView {
     let list = move || r.with(|v| v.suggestions.clone());
     view! {
         <p class="suggest" data-suggest="" hidden=move || list().is_empty()>
-            {w(|t| t.try_filters)} " " <span data-suggest-list="" lang="zh-CN">{list}</span>
+            {w(|t| t.try_filters)} <span data-suggest-list="" lang="zh-CN">{list}</span>
         </p>
     }
 }
@@ -243,8 +259,10 @@ pub fn CopyDialog() -> impl IntoView {
             class="copy-dialog"
             data-copy-dialog=""
             aria-labelledby="copy-title"
-            data-source-zh=source_line(a, "{url}", Lang::Zh)
-            data-source-en=source_line(a, "{url}", Lang::En)
+            data-source-zh=source_line(a, "{url}", Lang::Zh, Quoted::Text)
+            data-source-en=source_line(a, "{url}", Lang::En, Quoted::Text)
+            data-caption-source-zh=source_line(a, "{url}", Lang::Zh, Quoted::Caption)
+            data-caption-source-en=source_line(a, "{url}", Lang::En, Quoted::Caption)
             data-excerpts-zh=ZH.excerpts
             data-excerpts-en=EN.excerpts
         >

@@ -137,9 +137,34 @@ pub(super) fn sentences(b: &Block) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// A sentence that names this many platforms or more is a list (`自贸试验区、金义湖两大
+/// 主平台和…五大特色平台`): it says little of each, so a platform's card shows it only
+/// when the article has nothing else to say of that platform.
+const LIST: usize = 3;
+
 /// Each platform's sentences: those naming it, an alias, or a platform that is part of
-/// it (at any depth), in reading order, each sentence once.
+/// it (at any depth), in reading order, each sentence once; lists only when there is
+/// nothing else (see [`LIST`]).
 pub(super) fn facts(blocks: &[Block], platforms: &[Platform]) -> Vec<Vec<Fact>> {
+    let named = |p: &Platform, sentence: &str| {
+        std::iter::once(p.name)
+            .chain(p.aliases.iter().copied())
+            .any(|n| sentence.contains(n))
+    };
+    let is_list = |sentence: &str| platforms.iter().filter(|p| named(p, sentence)).count() >= LIST;
+    all_facts(blocks, platforms)
+        .into_iter()
+        .map(|facts| {
+            if facts.iter().all(|f| is_list(f.sentence)) {
+                facts
+            } else {
+                facts.into_iter().filter(|f| !is_list(f.sentence)).collect()
+            }
+        })
+        .collect()
+}
+
+fn all_facts(blocks: &[Block], platforms: &[Platform]) -> Vec<Vec<Fact>> {
     let split: Vec<Vec<std::ops::Range<usize>>> = blocks.iter().map(sentences).collect();
     (0..platforms.len())
         .map(|pi| {

@@ -111,15 +111,25 @@ async fn a_citation_goes_to_the_clipboard_in_the_interfaces_style() {
     b.open("?platform=%E9%87%91%E4%B9%89%E6%B9%96&lang=zh")
         .await;
     let zh = clipboard_after_click(&b, "[data-cite='surpass-3']").await;
-    let url = format!(
-        "{}?platform=%E9%87%91%E4%B9%89%E6%B9%96&lang=zh#surpass-3",
-        b.base
-    );
+    // The paragraph's stable link: none of the reader's filters or interface language.
+    let url = format!("{}#surpass-3", b.base);
     assert_eq!(
         zh,
         format!(
             "{}\n——叶梦婷 徐贤飞《{headline}》，{url}",
             words("surpass-3")
+        )
+    );
+    // A photo caption is cited as one, with its credit.
+    b.open("?lang=zh").await;
+    let caption = clipboard_after_click(&b, "[data-cite='lead-photo']").await;
+    let (text, source) = caption.split_once('\n').unwrap();
+    assert!(text.ends_with("胡赣昌 摄"), "{text}");
+    assert_eq!(
+        source,
+        format!(
+            "——叶梦婷 徐贤飞《{headline}》图片说明，{}#lead-photo",
+            b.base
         )
     );
     // English: our source line; the article's words stay as they are. A missing passage
@@ -131,16 +141,16 @@ async fn a_citation_goes_to_the_clipboard_in_the_interfaces_style() {
         text.contains("通过“全速推进一批、[text missing from the source]“两公里彩妆产业带”"),
         "{text}"
     );
+    // English nests the headline's quotation marks as single ones: no “““.
+    let title = headline.replace('“', "‘").replace('”', "’");
     assert_eq!(
         source,
-        format!(
-            "— Ye Mengting, Xu Xianfei, “{headline}”, {}?lang=en#surpass-5",
-            b.base
-        )
+        format!("— Ye Mengting, Xu Xianfei, “{title}”, {}#surpass-5", b.base)
     );
-    // A paragraph's own link goes to the clipboard too.
+    assert!(!source.contains("““"), "{source}");
+    // A paragraph's own link goes to the clipboard too, as stable as the citation's.
     let link = clipboard_after_click(&b, "[data-permalink='do-4']").await;
-    assert_eq!(link, format!("{}?lang=en#do-4", b.base));
+    assert_eq!(link, format!("{}#do-4", b.base));
     b.finish().await;
 }
 
@@ -164,9 +174,13 @@ async fn the_shown_paragraphs_export_as_markdown() {
     assert!(md.lines().next().unwrap().ends_with("（摘录）"), "{md}");
     assert!(md.contains(&format!("》，{url}\n")), "{md}");
     assert!(md.contains("金义湖"), "the active filter is named: {md}");
+    assert!(
+        md.contains("当前筛选：金义湖"),
+        "full-width punctuation: {md}"
+    );
     let links: Vec<&str> = md
         .lines()
-        .filter_map(|l| l.strip_prefix(&format!("<{url}#")))
+        .filter_map(|l| l.strip_prefix(&format!("<{}#", b.base)))
         .map(|l| l.trim_end_matches('>'))
         .collect();
     assert_eq!(links, kept, "{md}");

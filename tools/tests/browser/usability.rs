@@ -148,28 +148,43 @@ async fn the_chart_draws_bars_only_between_comparable_figures() {
 async fn english_does_not_stop_halfway() {
     let b = Browser::start().await;
     b.open("?lang=en").await;
-    // Every figure value carries our English rendering beside it.
-    let values = b
-        .js(
-            "return Array.from(document.querySelectorAll('.figure-value')).map(v => v.querySelector('.figure-en').textContent);",
-            vec![],
-        )
-        .await;
-    assert!(
-        strings(values).iter().all(|t| !t.trim().is_empty()),
-        "a figure without an English rendering"
-    );
-    let units = b
+    // Every figure value carries our English rendering beside it where that says more
+    // than the value ("180天" → "180 days"; "8.1%" needs none), on a line of its own.
+    let a = article();
+    let rows = b
         .js(
             "document.querySelector('details[data-key-figures]').open = true;
-             return Array.from(document.querySelectorAll('.figure-value')).filter(v => v.checkVisibility()).map(v => v.innerText);",
+             return Array.from(document.querySelectorAll('.figure-row')).map(r => {
+                 const en = r.querySelector('.figure-en');
+                 return [r.dataset.figure, en ? en.textContent : null,
+                         r.querySelector('.figure-link').innerText.split('\\n').map(l => l.trim())];
+             });",
             vec![],
         )
         .await;
-    assert!(
-        strings(units).iter().any(|t| t.contains("180 days")),
-        "English renderings show in the English interface"
-    );
+    let rows = rows.as_array().expect("figure rows");
+    assert_eq!(rows.len(), a.figures.len());
+    for f in a.figures {
+        let row = rows
+            .iter()
+            .find(|r| r[0] == json!(f.text))
+            .unwrap_or_else(|| panic!("no row for {}", f.text));
+        let want = (f.text_en != f.text).then_some(f.text_en);
+        assert_eq!(row[1].as_str(), want, "{}", f.text);
+        let lines = strings(row[2].clone());
+        assert!(
+            lines.iter().any(|l| l == f.text),
+            "{}: the value stands apart: {lines:?}",
+            f.text
+        );
+        if let Some(en) = want {
+            assert!(
+                lines.iter().any(|l| l == en),
+                "{}: its rendering stands apart: {lines:?}",
+                f.text
+            );
+        }
+    }
     // Chips and reasons name the value in English too; the tab title is English.
     b.open("?lang=en&platform=%E9%87%91%E4%B9%89%E6%B9%96")
         .await;
