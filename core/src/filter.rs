@@ -180,6 +180,22 @@ impl Group {
     }
 }
 
+/// `sel` with `value` as the only choice of its group: what a value's count counts.
+pub fn alone_in_group(article: &Article, sel: &Selection, facet: Facet, value: usize) -> Selection {
+    let group = Group::of(article, facet, value);
+    let mut out = sel.clone();
+    let mut values: Vec<u16> = sel
+        .chosen(facet)
+        .iter()
+        .copied()
+        .filter(|&c| Group::of(article, facet, c as usize) != group)
+        .chain([value as u16])
+        .collect();
+    values.sort_unstable();
+    out.values[facet as usize] = values;
+    out
+}
+
 /// Does the block pass the group: nothing chosen in it, or a tag of any chosen value?
 fn group_ok(article: &Article, sel: &Selection, block: usize, group: Group) -> bool {
     let facet = group.facet();

@@ -6,7 +6,7 @@
 
 mod common;
 use common::*;
-use jinyi_core::filter::{apply, Via};
+use jinyi_core::filter::{alone_in_group, apply, Via};
 use jinyi_core::model::{Block, Facet};
 use jinyi_core::query::{parse, Selection};
 use jinyi_core::search::{english_matches, prepare, PinyinQuery, SearchIndex};
@@ -307,8 +307,7 @@ fn facet_counts_hold_for_pinyin_and_english_searches() {
         assert_eq!(out.section_counts.iter().sum::<usize>(), out.count);
         for f in Facet::ALL {
             for v in 0..a.facet_len(f) {
-                let mut alone = sel.clone();
-                alone.values[f as usize] = vec![v as u16];
+                let alone = alone_in_group(a, &sel, f, v);
                 assert_eq!(
                     out.facet_counts[f as usize][v],
                     apply(a, index(), &alone).count,

@@ -54,7 +54,7 @@ fn the_missing_passage_is_marked_where_the_source_breaks_off() {
     assert!(zh.text[..zh_at].ends_with("通过“全速推进一批、"));
     assert!(zh.text[zh_at..].starts_with("“两公里彩妆产业带”"));
     assert!(en.text[..en_at].ends_with("through “pushing ahead one batch at full speed, "));
-    assert!(en.text[en_at..].starts_with(" the “Two-kilometre Cosmetics Belt”"));
+    assert!(en.text[en_at..].starts_with(" the “Two-kilometre Cosmetics Industry Belt”"));
     assert!(
         !en.text.contains(MISSING_EN),
         "the marker is taken out of the text"

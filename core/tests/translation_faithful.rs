@@ -189,41 +189,9 @@ fn every_number_of_the_chinese_is_in_the_english() {
 
 // ---------- faithful: names ----------
 
-/// facets.toml's English names that are being corrected on another branch (Chinese,
-/// old English, new English): while facets.toml still has the old name, the
-/// translation already uses the new one; once it has the new one, this is inert.
-const RENAMED: &[(&str, &str, &str)] = &[
-    (
-        "自贸试验区",
-        "Free Trade Pilot Zone",
-        "Pilot Free Trade Zone",
-    ),
-    (
-        "中欧班列",
-        "China–Europe Railway Express (Jindong platform)",
-        "China–Europe Railway Express",
-    ),
-];
-
-/// A name the English gives otherwise than facets.toml: (Chinese, English, why).
-const NAME_EXCEPTIONS: &[(&str, &str, &str)] = &[(
-    "卡点通",
-    "Kadiantong",
-    "facets.toml's “Kadiantong project-tracking app” says what it is for the filter; \
-     the article only names it (“卡点通”应用, the “Kadiantong” app)",
-)];
-
 /// The English name the translation must use for a facet value.
 fn english_name(facet: Facet, v: usize) -> &'static str {
-    let a = article();
-    let (name, en) = (a.value_name(facet, v), a.value_en(facet, v));
-    if let Some(x) = NAME_EXCEPTIONS.iter().find(|x| x.0 == name) {
-        return x.1;
-    }
-    match RENAMED.iter().find(|x| x.0 == name && x.1 == en) {
-        Some(x) => x.2,
-        None => en,
-    }
+    article().value_en(facet, v)
 }
 
 #[test]
