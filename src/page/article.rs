@@ -56,9 +56,9 @@ fn names(r: Reader, b: &Block, f: Facet) -> String {
 
 /// A paragraph or caption (`data-block`, `data-match`), its link (`data-permalink`, a
 /// real link that works without the app, which also copies it) and its citation button
-/// (`data-cite`; both handled by the page's share step), then the lines that say why it
-/// matched (hidden until a filter or search explains it). A block takes focus when a
-/// link leads to it (`tabindex="-1"`: not a tab stop).
+/// (`data-cite`; both handled by the page's share step); right under the text, the
+/// lines that say why it matched (hidden until a filter or search explains it). A block
+/// takes focus when a link leads to it (`tabindex="-1"`: not a tab stop).
 fn block(i: usize) -> impl IntoView {
     let r = reader();
     let b = &r.article.blocks[i];
@@ -98,6 +98,11 @@ fn block(i: usize) -> impl IntoView {
     view! {
         <div class="block-row" hidden=move || !row.with(|x| x.shown)>
             {element}
+            <p class="why" data-why="" hidden=move || why().is_empty()>
+                <span>{w(|t| t.why)}</span>
+                <span data-why-text="">{why}</span>
+            </p>
+            <p class="why via" data-via="" hidden=move || via().is_empty()>{via}</p>
             <p class="block-tools">
                 <a
                     class="permalink"
@@ -118,11 +123,6 @@ fn block(i: usize) -> impl IntoView {
                     "❝"
                 </button>
             </p>
-            <p class="why" data-why="" hidden=move || why().is_empty()>
-                <span>{w(|t| t.why)}</span>
-                <span data-why-text="">{why}</span>
-            </p>
-            <p class="why via" data-via="" hidden=move || via().is_empty()>{via}</p>
         </div>
     }
 }
