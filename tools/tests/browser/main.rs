@@ -14,6 +14,7 @@
 //! | `first_paint` | the page before and without its Wasm, shared links' first frames |
 //! | `hydration` | the app hydrates from every kind of address in every engine, then follows the reader |
 //! | `usability` | results in sight, drawer count, chart comparisons, English, combined terms, focus |
+//! | `trial` | the second reader trial: groups narrow, counts, punctuation, the guide, context marks |
 //! | `quoting` | paragraph links, citations, Markdown export, the article map, the clipboard fallback |
 //! | `a11y` | axe-core in every state, the keyboard path, the phone layout |
 //! | `engines` | each session is the engine it names; its console errors are seen |
@@ -53,5 +54,6 @@ mod quoting;
 mod reader;
 mod screenshots;
 mod site;
+mod trial;
 mod usability;
 mod xss;

@@ -1,0 +1,122 @@
+//! The second reader trial (issue 17), as a reader sees it: groups that narrow as they
+//! look, counts in the right number, full-width punctuation in Chinese, a guide that
+//! names what each entry is and says "ours" once, and context mode that marks the
+//! matches. (Citations: `quoting.rs`; key figures apart: `usability.rs`.)
+
+use crate::harness::*;
+use jinyi_core::filter::apply;
+use jinyi_core::query::parse;
+use jinyi_core::search::SearchIndex;
+use serde_json::json;
+
+/// The blocks the core keeps for `query`, in reading order.
+fn core_blocks(query: &str) -> Vec<String> {
+    let a = article();
+    let out = apply(a, &SearchIndex::for_article(a), &parse(a, query).selection);
+    (0..a.blocks.len())
+        .filter(|&b| out.matched[b])
+        .map(|b| a.blocks[b].id.to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_spirit_and_a_topic_narrow_each_other_and_each_group_says_any_of() {
+    let b = Browser::start().await;
+    b.open("?lang=en").await;
+    // Every group names how its values combine: spirits, topics, platforms, projects.
+    let notes = b.visible_texts(".any-of").await;
+    assert_eq!(notes, vec!["any of these"; 4], "{notes:?}");
+    b.click_facet("theme", "敢").await;
+    let dare = b.block_ids().await;
+    b.click_facet("theme", "人才").await;
+    let both = b.block_ids().await;
+    assert_eq!(both, core_blocks("theme=敢&theme=人才"));
+    assert!(
+        !both.is_empty() && both.len() < dare.len(),
+        "敢 + 人才 narrows 敢: {both:?} of {dare:?}"
+    );
+    // Within a group, values widen: a second spirit adds paragraphs.
+    b.click_facet("theme", "干").await;
+    assert!(b.block_ids().await.len() >= both.len());
+    // A shared link paints the same before the app and after it (first_paint.rs checks
+    // many links frame by frame; this one is the trial's).
+    b.open("?theme=%E6%95%A2&theme=%E4%BA%BA%E6%89%8D").await;
+    assert_eq!(b.block_ids().await, core_blocks("theme=敢&theme=人才"));
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn counts_are_singular_for_one_and_chinese_punctuation_is_full_width() {
+    let b = Browser::start().await;
+    b.open("?lang=en&platform=%E8%87%AA%E8%B4%B8%E8%AF%95%E9%AA%8C%E5%8C%BA")
+        .await;
+    assert_eq!(b.result_count().await, 1);
+    // "n / 31 paragraphs" follows the 31; the guide's count follows the n.
+    b.js(
+        "document.querySelector('details[data-guide-panel]').open = true; return true;",
+        vec![],
+    )
+    .await;
+    let counts = b.visible_texts("[data-guide-count]").await;
+    assert_eq!(counts, ["Showing 1 paragraph"]);
+    b.open("?lang=zh&q=%E7%8F%AD%E5%88%97").await;
+    let chip = b.visible_texts("[data-chip-facet='q']").await;
+    assert!(chip.iter().any(|c| c.starts_with("搜索：班列")), "{chip:?}");
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_guide_names_what_each_entry_is_and_says_ours_once() {
+    let a = article();
+    let b = Browser::start().await;
+    b.open("?lang=zh").await;
+    b.js(
+        "document.querySelector('details[data-guide-panel]').open = true; return true;",
+        vec![],
+    )
+    .await;
+    let kinds = b.visible_texts("[data-guide] .guide-kind").await;
+    assert_eq!(kinds.len(), a.platforms.len());
+    for (p, k) in a.platforms.iter().zip(&kinds) {
+        assert_eq!(k, p.kind, "{}", p.name);
+    }
+    let app = b.visible_texts("[data-guide='卡点通'] .guide-kind").await;
+    assert_eq!(app, ["应用"]);
+    let guide = b
+        .js(
+            "return document.querySelector('details[data-guide-panel]').innerText;",
+            vec![],
+        )
+        .await;
+    let guide = guide.as_str().unwrap_or_default();
+    assert_eq!(guide.matches("本页所加").count(), 1, "{guide}");
+    assert!(!guide.contains("浏览器"), "{guide}");
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn context_mode_marks_the_matched_paragraphs() {
+    let b = Browser::start().await;
+    b.open("?platform=%E9%87%91%E4%B9%89%E6%B9%96").await;
+    b.click("[data-context-toggle]").await;
+    assert_eq!(b.block_ids().await.len(), FULL_ARTICLE_BLOCKS);
+    let marks = b
+        .js(
+            "return Array.from(document.querySelectorAll('[data-block]')).map(e =>
+                 [e.dataset.match, getComputedStyle(e).boxShadow !== 'none']);",
+            vec![],
+        )
+        .await;
+    let marks = marks.as_array().expect("blocks");
+    assert!(
+        marks
+            .iter()
+            .all(|m| (m[0] == json!("1")) == (m[1] == json!(true))),
+        "only the matches carry the mark: {marks:?}"
+    );
+    assert_eq!(
+        marks.iter().filter(|m| m[0] == json!("1")).count(),
+        core_blocks("platform=金义湖").len()
+    );
+    b.finish().await;
+}
