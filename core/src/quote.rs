@@ -19,29 +19,23 @@ pub enum Quoted {
 /// title's, as English nests them (`“‘敢’为人先 …”`, not `““敢”为人先 …”`).
 pub fn source_line(article: &Article, url: &str, lang: Lang, quoted: Quoted) -> String {
     let m = &article.masthead;
+    let what = match quoted {
+        Quoted::Text => "",
+        Quoted::Caption => lang.text().cited_caption,
+    };
     match lang {
-        Lang::Zh => {
-            let what = match quoted {
-                Quoted::Text => "",
-                Quoted::Caption => "图片说明",
-            };
-            [
-                "——",
-                m.byline.text,
-                "《",
-                m.headline.text,
-                "》",
-                what,
-                "，",
-                url,
-            ]
-            .concat()
-        }
+        Lang::Zh => [
+            "——",
+            m.byline.text,
+            "《",
+            m.headline.text,
+            "》",
+            what,
+            "，",
+            url,
+        ]
+        .concat(),
         Lang::En => {
-            let what = match quoted {
-                Quoted::Text => "",
-                Quoted::Caption => "Photo caption, ",
-            };
             let title = m.headline.text.replace('“', "‘").replace('”', "’");
             ["— ", what, lang.text().authors, ", “", &title, "”, ", url].concat()
         }

@@ -85,6 +85,8 @@ pub struct Text {
     pub missing: &'static str,
     pub missing_long: &'static str,
     pub photo: &'static str,
+    /// In a citation's source line, what a quoted photo caption is.
+    pub cited_caption: &'static str,
     pub why: &'static str,
     /// Put after a value's name, its brackets included (`营商环境（编者归类）`).
     pub chosen_by_editor: &'static str,
@@ -175,6 +177,7 @@ pub static ZH: Text = Text {
     missing: "〔原文此处缺失〕",
     missing_long: "原文此处缺少一段文字，前后两部分并不相连。",
     photo: "图片说明（图片未收录）",
+    cited_caption: "图片说明",
     why: "匹配：",
     chosen_by_editor: "（编者归类）",
     own_words:
@@ -253,6 +256,7 @@ pub static EN: Text = Text {
     missing: "[text missing from the source]",
     missing_long: "The source lacks a passage here: the parts before and after do not join.",
     photo: "Photo caption (photo not included)",
+    cited_caption: "Photo caption, ",
     why: "Matched: ",
     chosen_by_editor: " (assigned by the editors)",
     own_words: "Interface text, English names, pinyin, the definitions of the spirits and topics, key-figure labels and the platform diagram are this explorer's own, not the article's.",
