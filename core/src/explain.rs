@@ -15,7 +15,7 @@ pub struct Words {
     pub via_pinyin: &'static str,
     pub via_english: &'static str,
     pub via_label: &'static str,
-    pub via_definition: &'static str,
+    pub via_translation: &'static str,
     pub search_for: &'static str,
     pub no_filters: &'static str,
     /// The English interface: values are named in both languages.
@@ -30,7 +30,7 @@ impl Words {
             via_pinyin: t.via_pinyin,
             via_english: t.via_english,
             via_label: t.via_label,
-            via_definition: t.via_definition,
+            via_translation: t.via_translation,
             search_for: t.search_for,
             no_filters: t.no_filters,
             english: lang == Lang::En,
@@ -100,12 +100,7 @@ pub fn search_route(article: &Article, outcome: &Outcome, block: usize, t: &Word
                 let f = &article.figures[*figure as usize];
                 [t.via_label, " ", f.label_en, " → ", f.text].concat()
             }
-            Via::Definition { theme } => [
-                t.via_definition,
-                " ",
-                &value_words(article, Facet::Theme, *theme as usize, t),
-            ]
-            .concat(),
+            Via::Translation => t.via_translation.to_string(),
         })
         .collect::<Vec<String>>()
         .join(" · ")

@@ -13,8 +13,8 @@
 use crate::model::{Article, Facet, ThemeKind};
 use crate::query::Selection;
 use crate::search::{
-    bound_query, english_label_matches, english_matches, merge_hits, prepare, PinyinQuery,
-    SearchIndex,
+    bound_query, english_label_matches, english_matches, merge_hits, prepare, EnglishQuery,
+    PinyinQuery, SearchIndex,
 };
 use std::ops::Range;
 
@@ -26,13 +26,14 @@ pub enum Via {
     /// `"jinyihu"`, `"jyh"`). The characters' ranges are in `hits` (one per side of a
     /// quotation mark the match stepped over).
     Pinyin(String),
-    /// The block is tagged with a value whose English name contains the query, or
-    /// whose words the query's words all begin.
+    /// The block is tagged with a platform or project whose English name matches the
+    /// query (`search::english`).
     English { facet: Facet, value: u16 },
     /// The block states a key figure whose English label (ours) matches the query.
     Label { figure: u16 },
-    /// The block belongs to a theme whose English definition (ours) matches the query.
-    Definition { theme: u16 },
+    /// Our English translation of the block matches the query, its Chinese does not;
+    /// the words are in `hits_en`.
+    Translation,
 }
 
 /// Everything the UI needs to render one state.
@@ -43,6 +44,9 @@ pub struct Outcome {
     /// Per block: where the search matches (byte ranges; empty without a search):
     /// direct and pinyin matches together, sorted, non-overlapping.
     pub hits: Vec<Vec<Range<usize>>>,
+    /// Per block: the words of our English translation the search matches (byte ranges
+    /// in `BlockEn::text`; empty without a search or without a translation).
+    pub hits_en: Vec<Vec<Range<usize>>>,
     /// Per block: why the search matches it besides its text (pinyin first, then
     /// English names in facet and data order); empty when the text alone matches or
     /// without a search. Like `hits`, computed for every block, whatever the facets.
@@ -61,11 +65,12 @@ pub struct Outcome {
     pub suggestions: Vec<(Facet, u16)>,
 }
 
-/// Per block: where `query` matches (direct and pinyin hits) and why besides its text.
-type Found = (Vec<Vec<Range<usize>>>, Vec<Vec<Via>>);
+/// Per block: where `query` matches (direct and pinyin hits), why besides its text, and
+/// where in the translation.
+type Found = (Vec<Vec<Range<usize>>>, Vec<Vec<Via>>, Vec<Vec<Range<usize>>>);
 
 fn found_any(f: &Found, b: usize) -> bool {
-    !f.0[b].is_empty() || !f.1[b].is_empty()
+    !f.0[b].is_empty() || !f.1[b].is_empty() || !f.2[b].is_empty()
 }
 
 /// Searches every block for `query` (as typed).
@@ -75,10 +80,18 @@ fn search(article: &Article, index: &SearchIndex, query: &str) -> Found {
     let pinyin = PinyinQuery::parse(&q);
     // As typed (bounded): English is matched word by word too.
     let typed = bound_query(query).0;
-    let english = english_matches(article, typed);
-    let (labels, definitions) = english_label_matches(article, typed);
+    // Names of platforms and projects only: a theme's blocks are the editors' choice,
+    // and its English name (`Talent`) is a word the translation has where the Chinese
+    // has the theme's word (人才), so both find the same blocks.
+    let english: Vec<(Facet, u16)> = english_matches(article, typed)
+        .into_iter()
+        .filter(|&(f, _)| f != Facet::Theme)
+        .collect();
+    let labels = english_label_matches(article, typed);
+    let words = EnglishQuery::new(typed);
     let mut hits: Vec<Vec<Range<usize>>> = Vec::with_capacity(n);
     let mut via: Vec<Vec<Via>> = Vec::with_capacity(n);
+    let mut hits_en: Vec<Vec<Range<usize>>> = Vec::with_capacity(n);
     for b in 0..n {
         let block = &article.blocks[b];
         let mut why = Vec::new();
@@ -100,15 +113,22 @@ fn search(article: &Article, index: &SearchIndex, query: &str) -> Found {
                 why.push(Via::Label { figure });
             }
         }
-        for &theme in &definitions {
-            if block.themes.iter().any(|t| t.value == theme) {
-                why.push(Via::Definition { theme });
+        let en = match (&words, article.block_en(b)) {
+            (Some(w), Some(t)) => w.find_phrase(t.text, t.gaps),
+            _ => Vec::new(),
+        };
+        if !en.is_empty() {
+            // The translation's highlighted words say it: a name or label is no news.
+            why.retain(|v| matches!(v, Via::Pinyin(_)));
+            if h.is_empty() {
+                why.push(Via::Translation);
             }
         }
         hits.push(h);
         via.push(why);
+        hits_en.push(en);
     }
-    (hits, via)
+    (hits, via, hits_en)
 }
 
 /// The blocks that match every one of `terms` (each searched on its own), with all
@@ -116,11 +136,16 @@ fn search(article: &Article, index: &SearchIndex, query: &str) -> Found {
 fn search_all_terms(article: &Article, index: &SearchIndex, terms: &[&str]) -> Found {
     let each: Vec<Found> = terms.iter().map(|t| search(article, index, t)).collect();
     let n = article.blocks.len();
-    let mut out: Found = (vec![Vec::new(); n], vec![Vec::new(); n]);
+    let mut out: Found = (vec![Vec::new(); n], vec![Vec::new(); n], vec![Vec::new(); n]);
     for b in (0..n).filter(|&b| each.iter().all(|f| found_any(f, b))) {
         for f in &each {
             out.0[b] = merge_hits(std::mem::take(&mut out.0[b]), f.0[b].clone());
-            out.1[b].extend(f.1[b].iter().cloned());
+            out.2[b] = merge_hits(std::mem::take(&mut out.2[b]), f.2[b].clone());
+            for v in &f.1[b] {
+                if !out.1[b].contains(v) {
+                    out.1[b].push(v.clone());
+                }
+            }
         }
     }
     out
@@ -222,10 +247,8 @@ pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome
         found = search_all_terms(article, index, &terms);
         by_terms = terms.iter().map(|t| t.to_string()).collect();
     }
-    let (hits, via) = found;
-    let search_ok: Vec<bool> = (0..n)
-        .map(|b| q.is_empty() || !hits[b].is_empty() || !via[b].is_empty())
-        .collect();
+    let search_ok: Vec<bool> = (0..n).map(|b| q.is_empty() || found_any(&found, b)).collect();
+    let (hits, via, hits_en) = found;
     let ok: Vec<[bool; 4]> = (0..n)
         .map(|b| Group::ALL.map(|g| group_ok(article, sel, b, g)))
         .collect();
@@ -265,6 +288,7 @@ pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome
         count,
         matched,
         hits,
+        hits_en,
         via,
         section_counts,
         facet_counts,

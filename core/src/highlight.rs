@@ -2,7 +2,7 @@
 //! caption/credit boundary of a figure, and the markers where the source lacks text.
 //! Cutting never changes the text: the runs concatenate back to it.
 
-use crate::model::{Block, BlockKind};
+use crate::model::{Block, BlockEn, BlockKind};
 use std::ops::Range;
 
 /// One run of a block as rendered.
@@ -43,19 +43,34 @@ pub fn split<'a>(text: &'a str, matches: &[Range<usize>]) -> Vec<(&'a str, bool)
 
 /// The segments of a block, given its search matches.
 pub fn segments(block: &Block, matches: &[Range<usize>]) -> Vec<Segment<'static>> {
-    let text = block.text;
     let credit_at = match block.kind {
         BlockKind::Figure { credit_at } => Some(credit_at as usize),
         _ => None,
     };
+    cut(block.text, block.gaps, credit_at, matches)
+}
+
+/// The segments of our English for a block (its text; a figure's credit is apart),
+/// given the search's matches in it.
+pub fn segments_en(en: &BlockEn, matches: &[Range<usize>]) -> Vec<Segment<'static>> {
+    cut(en.text, en.gaps, None, matches)
+}
+
+/// Cuts `text` by its matches, its gaps and the start of a credit.
+fn cut(
+    text: &'static str,
+    gap_at: &'static [u32],
+    credit_at: Option<usize>,
+    matches: &[Range<usize>],
+) -> Vec<Segment<'static>> {
     // Cut points where a run must end even inside a match.
-    let mut cuts: Vec<usize> = block.gaps.iter().map(|&g| g as usize).collect();
+    let mut cuts: Vec<usize> = gap_at.iter().map(|&g| g as usize).collect();
     cuts.extend(credit_at);
     cuts.sort_unstable();
     cuts.dedup();
 
     let mut out = Vec::new();
-    let mut gaps = block.gaps.iter().map(|&g| g as usize).peekable();
+    let mut gaps = gap_at.iter().map(|&g| g as usize).peekable();
     for (run, mark) in split(text, matches) {
         let mut start = run.as_ptr() as usize - text.as_ptr() as usize;
         let end = start + run.len();

@@ -1,4 +1,5 @@
-//! The reader's state as a URL query: `?theme=营商环境&platform=金义湖&project=…&q=项目`.
+//! The reader's state as a URL query: `?theme=营商环境&platform=金义湖&project=…&q=项目`,
+//! then how to read the article (`read=zh|en|both`) and the interface language (`lang`).
 //! Values are canonical Chinese names, repeated keys for several values; a value may
 //! also be read by one of its aliases (a former canonical name among them) and is then
 //! written back by its canonical name. Parsing never
@@ -7,7 +8,51 @@
 use crate::model::{Article, Facet};
 
 /// The keys the explorer reads; any other key is reported as ignored.
-pub const KNOWN_KEYS: [&str; 5] = ["theme", "platform", "project", "q", "lang"];
+pub const KNOWN_KEYS: [&str; 6] = ["theme", "platform", "project", "q", "read", "lang"];
+
+/// How the reader reads the article: the Chinese original, our English translation, or
+/// both side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Read {
+    Zh,
+    En,
+    Both,
+}
+
+impl Read {
+    pub const ALL: [Read; 3] = [Read::Zh, Read::En, Read::Both];
+
+    /// From `?read=` (`zh`, `en`, `both`, any case); `None` when unknown.
+    pub fn from_tag(tag: &str) -> Option<Read> {
+        Read::ALL
+            .into_iter()
+            .find(|r| r.code().eq_ignore_ascii_case(tag.trim()))
+    }
+
+    /// The value of `?read=` and of the page's `data-read`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Read::Zh => "zh",
+            Read::En => "en",
+            Read::Both => "both",
+        }
+    }
+
+    /// The way to read when the reader has not chosen: the Chinese in the Chinese
+    /// interface, both texts in the English one.
+    pub fn default_for(english: bool) -> Read {
+        if english {
+            Read::Both
+        } else {
+            Read::Zh
+        }
+    }
+
+    /// Whether the English shows.
+    pub fn english(self) -> bool {
+        self != Read::Zh
+    }
+}
 
 /// How many ignored entries are kept for the notice (the rest are only counted).
 pub const MAX_IGNORED_KEPT: usize = 8;
@@ -61,6 +106,8 @@ pub struct Ignored {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub selection: Selection,
+    /// How to read asked for (`?read=`, as written), if any.
+    pub read: Option<String>,
     /// The interface language asked for (`?lang=`), if any.
     pub lang: Option<String>,
     /// Up to `MAX_IGNORED_KEPT` ignored entries, in URL order.
@@ -109,10 +156,15 @@ pub fn parse(article: &Article, query: &str) -> Parsed {
                     ignore(&mut out, &key, value);
                 }
             }
-            (None, "lang") => {
-                if out.lang.is_none() {
+            (None, "lang" | "read") => {
+                let slot = if key == "lang" {
+                    &mut out.lang
+                } else {
+                    &mut out.read
+                };
+                if slot.is_none() {
                     if !value.is_empty() {
-                        out.lang = Some(value.to_string());
+                        *slot = Some(value.to_string());
                     }
                 } else if !value.is_empty() {
                     // Like a second `q`: not applied, so reported.
@@ -132,6 +184,16 @@ pub fn parse(article: &Article, query: &str) -> Parsed {
 /// Writes a selection as a query string with the leading `?`, or `""` when empty.
 /// `lang` is kept when given.
 pub fn to_query(article: &Article, sel: &Selection, lang: Option<&str>) -> String {
+    to_query_read(article, sel, None, lang)
+}
+
+/// As `to_query`, with how to read (`read=`) before the language when given.
+pub fn to_query_read(
+    article: &Article,
+    sel: &Selection,
+    read: Option<Read>,
+    lang: Option<&str>,
+) -> String {
     let mut ser = form_urlencoded::Serializer::new(String::new());
     for facet in Facet::ALL {
         for &v in sel.chosen(facet) {
@@ -141,6 +203,9 @@ pub fn to_query(article: &Article, sel: &Selection, lang: Option<&str>) -> Strin
     let q = sel.q.trim();
     if !q.is_empty() {
         ser.append_pair("q", q);
+    }
+    if let Some(read) = read {
+        ser.append_pair("read", read.code());
     }
     if let Some(lang) = lang {
         ser.append_pair("lang", lang);

@@ -136,7 +136,7 @@ pub struct Text {
     pub via_pinyin: &'static str,
     pub via_english: &'static str,
     pub via_label: &'static str,
-    pub via_definition: &'static str,
+    pub via_translation: &'static str,
     pub all_terms: &'static str,
     pub try_filters: &'static str,
 }
@@ -227,7 +227,7 @@ pub static ZH: Text = Text {
     via_pinyin: "拼音匹配",
     via_english: "英文名称匹配",
     via_label: "英文说明匹配",
-    via_definition: "英文释义匹配",
+    via_translation: "本页英译匹配",
     all_terms: "没有完整匹配，显示同时含有这些词的段落：",
     try_filters: "试试筛选栏中标出的：",
 };
@@ -304,7 +304,7 @@ pub static EN: Text = Text {
     via_pinyin: "pinyin match",
     via_english: "English-name match",
     via_label: "English label match",
-    via_definition: "English definition match",
+    via_translation: "match in our translation",
     all_terms: "No exact match; showing the paragraphs that contain all of: ",
     try_filters: "Try the filters marked in the panel: ",
 };

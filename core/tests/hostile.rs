@@ -309,6 +309,7 @@ proptest! {
         let p = parse(a, &query);
         let mut want = Selection::default();
         let mut lang: Option<String> = None;
+        let mut read: Option<String> = None;
         let mut ignored = Vec::new();
         for (k, v) in &entries {
             let v = v.trim();
@@ -328,7 +329,12 @@ proptest! {
                         lang = Some(v.to_string());
                     }
                 }
-                (None, "q" | "lang") => {
+                (None, "read") if read.is_none() => {
+                    if !v.is_empty() {
+                        read = Some(v.to_string());
+                    }
+                }
+                (None, "q" | "lang" | "read") => {
                     if !v.is_empty() {
                         ignored.push((k.as_str(), v));
                     }
@@ -342,6 +348,7 @@ proptest! {
         }
         prop_assert_eq!(&p.selection, &want);
         prop_assert_eq!(&p.lang, &lang);
+        prop_assert_eq!(&p.read, &read);
         prop_assert_eq!(p.ignored_count, ignored.len());
         let kept: Vec<Ignored> = ignored
             .iter()

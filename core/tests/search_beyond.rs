@@ -238,26 +238,35 @@ fn english_names_find_the_tagged_blocks() {
     let hub = platform("金义湖科技创新策源地");
     let expected = ids(|b| b.platforms.iter().any(|t| t.value == lake));
     assert_eq!(expected, vec!["surpass-2", "surpass-3", "surpass-photo-3"]);
+    // Our translation names it: its words are highlighted there, and that says why.
     for q in ["Jinyi Lake", "jinyilake", "JINYI  LAKE", "lake", "Lake"] {
         assert_eq!(matched_ids(q), expected, "{q}");
         let out = search(q);
-        for (b, block) in a.blocks.iter().enumerate() {
-            if !out.matched[b] {
-                continue;
-            }
-            let mut want = vec![Via::English {
-                facet: Facet::Platform,
-                value: lake,
-            }];
-            if block.platforms.iter().any(|t| t.value == hub) {
-                want.push(Via::English {
-                    facet: Facet::Platform,
-                    value: hub,
-                });
-            }
-            assert_eq!(out.via[b], want, "{q} in {}", block.id);
-            assert!(out.hits[b].is_empty(), "no highlight for a name match");
+        for b in (0..a.blocks.len()).filter(|&b| out.matched[b]) {
+            assert_eq!(out.via[b], vec![Via::Translation], "{q}");
+            assert!(out.hits[b].is_empty() && !out.hits_en[b].is_empty(), "{q}");
         }
+    }
+    // Words in another order are no phrase of the translation: the names match.
+    let q = "lake Jinyi";
+    assert_eq!(matched_ids(q), expected, "{q}");
+    let out = search(q);
+    for (b, block) in a.blocks.iter().enumerate() {
+        if !out.matched[b] {
+            continue;
+        }
+        let mut want = vec![Via::English {
+            facet: Facet::Platform,
+            value: lake,
+        }];
+        if block.platforms.iter().any(|t| t.value == hub) {
+            want.push(Via::English {
+                facet: Facet::Platform,
+                value: hub,
+            });
+        }
+        assert_eq!(out.via[b], want, "{q} in {}", block.id);
+        assert!(out.hits[b].is_empty(), "no highlight for a name match");
     }
 }
 
@@ -265,8 +274,10 @@ fn english_names_find_the_tagged_blocks() {
 fn english_matches_need_three_characters() {
     let a = article();
     assert!(english_matches(a, &prepare("la")).is_empty());
+    // Whole words: three letters that begin one are not it.
+    assert!(english_matches(a, &prepare("lak")).is_empty());
     assert_eq!(
-        english_matches(a, &prepare("lak")),
+        english_matches(a, &prepare("lake")),
         vec![
             (Facet::Platform, platform("金义湖")),
             (Facet::Platform, platform("金义湖科技创新策源地"))

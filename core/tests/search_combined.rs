@@ -100,37 +100,30 @@ fn nothing_found_suggests_the_values_a_term_names() {
 }
 
 #[test]
-fn english_finds_our_labels_and_definitions() {
+fn english_finds_our_translation_and_labels_never_definitions() {
     let a = article();
+    let at = |id: &str| a.blocks.iter().position(|b| b.id == id).unwrap();
+    // A label names a figure the translation words otherwise: the label says why.
+    let o = run("growth", None);
+    let b = at("surpass-photo-2");
+    assert!(ids(&o).contains(&"surpass-photo-2"), "{:?}", ids(&o));
+    assert!(matches!(o.via[b][..], [Via::Label { .. }, ..]));
+    let why = search_route(a, &o, b, &Words::of(Lang::En));
+    assert!(why.starts_with("English label match "), "{why}");
+    // Where the translation has the word, it is highlighted there and says so.
     let o = run("GDP", None);
     assert_eq!(ids(&o), ["surpass-7"]);
-    let b = a.blocks.iter().position(|b| b.id == "surpass-7").unwrap();
-    assert!(matches!(o.via[b][..], [Via::Label { .. }]));
-    let why = search_route(a, &o, b, &Words::of(Lang::En));
+    let b = at("surpass-7");
+    assert_eq!(o.via[b], vec![Via::Translation]);
     assert_eq!(
-        why,
-        "English label match Q1 GDP growth, first in Jinhua → 8.1%"
+        search_route(a, &o, b, &Words::of(Lang::En)),
+        "match in our translation"
     );
-    assert_eq!(ids(&run("signing", None)), ["do-4", "do-6"]);
-    let growth = ids(&run("growth", None));
-    assert!(
-        growth.contains(&"surpass-7") && growth.contains(&"surpass-photo-2"),
-        "{growth:?}"
-    );
-    // A theme's definition: every block of 项目建设.
-    let projects = a.value_index(Facet::Theme, "项目建设").unwrap() as u16;
-    let theirs: Vec<&str> = a
-        .blocks
-        .iter()
-        .filter(|b| b.themes.iter().any(|t| t.value == projects))
-        .map(|b| b.id)
-        .collect();
-    let o = run("investment", None);
-    for id in &theirs {
-        assert!(ids(&o).contains(id), "investment finds {id}");
-    }
-    let b = a.blocks.iter().position(|b| b.id == theirs[0]).unwrap();
-    assert!(search_route(a, &o, b, &Words::of(Lang::Zh)).contains("英文释义匹配 项目建设"));
+    assert_eq!(search_route(a, &o, b, &Words::of(Lang::Zh)), "本页英译匹配");
+    // Not the definitions: “training” in 人才's is not `train`, and `talent` finds
+    // what 人才 finds.
+    assert_eq!(ids(&run("train", None)), ["surpass-photo-2"]);
+    assert_eq!(ids(&run("talent", None)), ids(&run("人才", None)));
 }
 
 /// Terms combine only when the whole query finds nothing, and then every block shown
@@ -153,4 +146,22 @@ fn combined_terms_show_only_blocks_that_every_term_finds() {
         }
     }
     assert_eq!(run("jin y!h", None).terms, vec!["jin", "y!h"]);
+}
+
+/// An English word and its Chinese find the same blocks where our translation is
+/// faithful (issue 18): the translation, not our definitions, answers an English query.
+#[test]
+fn english_words_find_what_their_chinese_finds() {
+    for (zh, en) in [
+        ("人才", "talent"),
+        ("零碳", "zero-carbon"),
+        ("金义湖", "Jinyi Lake"),
+        ("自贸试验区", "Pilot Free Trade Zone"),
+        ("营商环境", "business environment"),
+        ("新质生产力", "new quality productive forces"),
+        ("班列", "trains"),
+        ("中欧班列", "China–Europe Railway Express"),
+    ] {
+        assert_eq!(ids(&run(en, None)), ids(&run(zh, None)), "{en} / {zh}");
+    }
 }

@@ -1,62 +1,195 @@
-//! Search by the English names of the facet values (themes, platforms, projects): a
-//! query matches a value when, case-, width- and space-blind, it stands inside the
-//! value's English name (`jinyilake`, `Free Trade`), or when every word of it begins a
-//! word of the name, in any order (`free trade zone` finds “Pilot Free Trade Zone”,
-//! `lake jinyi` finds “Jinyi Lake”). `filter::apply` turns a value's match into
-//! matches of the blocks tagged with it, without highlights.
+//! Search in English: our translation of each block, the English names of platforms
+//! and projects, and our English labels of the key figures. A query matches **whole
+//! words**, case- and width-blind, each word with its regular inflections (`train`
+//! finds “trains” and “trained”, never “training”; `industries` finds “industry”).
+//! In a name or a label every word of the query must stand, in any order (`lake jinyi`
+//! finds “Jinyi Lake”); in the translation, as a phrase (`free trade zone` finds “Pilot
+//! Free Trade Zone”, not three words strewn over a paragraph). A query of one word may
+//! also run whole words together (`jinyilake`, `freetrade`).
 //!
-//! The same rules match our English labels of the key figures (`GDP`, `signing` → the
-//! blocks that state those figures) and our English definitions of the themes
-//! (`investment` → the blocks of 项目建设), for readers who search the English interface
-//! in English.
+//! `filter::apply` turns a name's or a label's match into matches of the blocks tagged
+//! with it (without highlights), and a match in the translation into highlights there.
 
 use crate::model::{Article, Facet};
 use crate::normalize::{fold_char, fold_query};
+use std::ops::Range;
 
-/// A query needs at least this many characters (white space aside) to match an
-/// English name, so that one or two letters do not match half the names.
+/// A query needs at least this many characters (white space aside) to match English,
+/// so that one or two letters do not match half the text.
 pub const MIN_ENGLISH_CHARS: usize = 3;
 
-/// Folds an English name or query for comparing: as `fold_query`, plus every dash
-/// written `-` (`China–Europe` = `china-europe`).
-fn fold_english(s: &str) -> String {
-    fold_query(s).chars().map(dash).collect()
-}
-
-fn dash(c: char) -> char {
-    match c {
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-        _ => c,
-    }
-}
-
-/// The words of a name or query, folded: runs of letters and digits, cut at white
-/// space, dashes and any other punctuation (`China–Europe Railway Express (Jindong
-/// platform)` → `china`, `europe`, `railway`, `express`, `jindong`, `platform`).
-fn words(s: &str) -> Vec<String> {
+/// The words of a text, folded, with their byte ranges: runs of ASCII letters and
+/// digits (after folding width and case), cut at anything else and at each of `cuts`
+/// (where the source lacks a passage, so that no word runs across it).
+fn words_at(s: &str, cuts: &[u32]) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
     let mut word = String::new();
-    for c in s.chars() {
+    let mut start = 0;
+    for (at, c) in s.char_indices() {
+        if cuts.contains(&(at as u32)) && !word.is_empty() {
+            out.push((start..at, std::mem::take(&mut word)));
+        }
         match fold_char(c) {
-            // English names are ASCII; other letters cut words (and no Unicode tables).
-            Some(f) if f.is_ascii_alphanumeric() => word.push(f),
+            Some(f) if f.is_ascii_alphanumeric() => {
+                if word.is_empty() {
+                    start = at;
+                }
+                word.push(f);
+            }
             _ => {
                 if !word.is_empty() {
-                    out.push(std::mem::take(&mut word));
+                    out.push((start..at, std::mem::take(&mut word)));
                 }
             }
         }
     }
     if !word.is_empty() {
-        out.push(word);
+        out.push((start..s.len(), word));
     }
     out
 }
 
-/// The facet values whose English name matches `query` (as typed, or already
-/// folded: then only the first rule can apply, its spaces being gone), when the query
-/// has at least `MIN_ENGLISH_CHARS` characters besides white space; facet by facet,
-/// in data order. See the module doc for the two rules.
+/// The words of a text, folded.
+fn words(s: &str) -> Vec<String> {
+    words_at(s, &[]).into_iter().map(|(_, w)| w).collect()
+}
+
+/// What a word may be an inflection of: itself, and the base its regular endings
+/// give (plural and third person `-s`/`-es`/`-ies`, past `-ed`/`-d`/`-ied`, with a
+/// doubled consonant undone). Not `-ing`: “training” is not “train”. Words of three
+/// letters or fewer, and endings that are no inflection (`-ss`, `-us`, `-is`), stay
+/// as they are.
+fn bases(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    if w.len() <= 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return out;
+    }
+    let cut = |n: usize| w[..w.len() - n].to_string();
+    if let Some(stem) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ied")) {
+        out.push([stem, "y"].concat());
+    }
+    if w.ends_with('s') && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
+        out.push(cut(1));
+        if w.ends_with("es") {
+            out.push(cut(2));
+        }
+    }
+    if w.ends_with("ed") {
+        out.push(cut(1));
+        let stem = cut(2);
+        let b = stem.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
+            out.push(stem[..stem.len() - 1].to_string());
+        }
+        out.push(stem);
+    }
+    out.retain(|b| b.len() >= 3);
+    out
+}
+
+/// Whether a query word and a text word are the same word, inflections aside.
+fn same_word(query: &[String], text: &str) -> bool {
+    query[0] == text || bases(text).iter().any(|b| query.contains(b))
+}
+
+/// A query as the English rules read it.
+#[derive(Debug, Clone)]
+pub struct EnglishQuery {
+    /// Per query word, its bases (the word itself first).
+    words: Vec<Vec<String>>,
+    /// The query's letters and digits run together (for `jinyilake`), when it is one
+    /// word.
+    joined: Option<String>,
+}
+
+impl EnglishQuery {
+    /// `None` when the query is too short to match English.
+    pub fn new(query: &str) -> Option<Self> {
+        if fold_query(query).chars().count() < MIN_ENGLISH_CHARS {
+            return None;
+        }
+        let w = words(query);
+        if w.is_empty() {
+            return None;
+        }
+        let joined = (w.len() == 1).then(|| w[0].clone());
+        Some(EnglishQuery {
+            words: w.iter().map(|w| bases(w)).collect(),
+            joined,
+        })
+    }
+
+    /// Where in `text` the query matches: the byte ranges of every word that is one of
+    /// the query's (or of whole words that run together as the query), sorted; empty
+    /// unless every query word is there. `cuts`: byte offsets no word runs across.
+    pub fn find(&self, text: &str, cuts: &[u32]) -> Vec<Range<usize>> {
+        let tw = words_at(text, cuts);
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut found = vec![false; self.words.len()];
+        for (r, w) in &tw {
+            for (i, q) in self.words.iter().enumerate() {
+                if same_word(q, w) {
+                    found[i] = true;
+                    out.push(r.clone());
+                    break;
+                }
+            }
+        }
+        if let (Some(joined), false) = (&self.joined, found[0]) {
+            // Whole words run together: `jinyilake` = “Jinyi Lake”.
+            for i in 0..tw.len() {
+                let mut run = String::new();
+                for (j, (_, w)) in tw.iter().enumerate().skip(i) {
+                    run.push_str(w);
+                    if !joined.starts_with(run.as_str()) {
+                        break;
+                    }
+                    if run.len() == joined.len() {
+                        out.push(tw[i].0.start..tw[j].0.end);
+                        found[0] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if found.iter().all(|&f| f) {
+            out
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Where in `text` the query stands as a phrase: its words one after the other, in
+    /// order (each with its inflections), or run together; byte ranges from the first
+    /// word to the last, sorted. For running text (our translation), where words of a
+    /// query scattered over a paragraph would mean nothing. `cuts`: as for `find`.
+    pub fn find_phrase(&self, text: &str, cuts: &[u32]) -> Vec<Range<usize>> {
+        let tw = words_at(text, cuts);
+        let n = self.words.len();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut i = 0;
+        while i + n <= tw.len() {
+            if (0..n).all(|k| same_word(&self.words[k], &tw[i + k].1)) {
+                out.push(tw[i].0.start..tw[i + n - 1].0.end);
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        if out.is_empty() && self.joined.is_some() {
+            return self.find(text, cuts);
+        }
+        out
+    }
+
+    /// Whether the query matches `text` (see `find`).
+    pub fn matches(&self, text: &str) -> bool {
+        !self.find(text, &[]).is_empty()
+    }
+}
+
+/// The facet values whose English name matches `query` (as typed), facet by facet, in
+/// data order.
 pub fn english_matches(article: &Article, query: &str) -> Vec<(Facet, u16)> {
     let Some(q) = EnglishQuery::new(query) else {
         return Vec::new();
@@ -72,54 +205,15 @@ pub fn english_matches(article: &Article, query: &str) -> Vec<(Facet, u16)> {
     out
 }
 
-/// The key figures whose English label matches `query`, and the themes whose English
-/// definition does (by the rules of `english_matches`), in data order.
-pub fn english_label_matches(article: &Article, query: &str) -> (Vec<u16>, Vec<u16>) {
+/// The key figures whose English label matches `query`, in data order.
+pub fn english_label_matches(article: &Article, query: &str) -> Vec<u16> {
     let Some(q) = EnglishQuery::new(query) else {
-        return (Vec::new(), Vec::new());
+        return Vec::new();
     };
-    let figures = (0..article.figures.len())
+    (0..article.figures.len())
         .filter(|&i| q.matches(article.figures[i].label_en))
         .map(|i| i as u16)
-        .collect();
-    let themes = (0..article.themes.len())
-        .filter(|&i| q.matches(article.themes[i].definition_en))
-        .map(|i| i as u16)
-        .collect();
-    (figures, themes)
-}
-
-/// A query as the English rules read it: folded whole, and as words.
-struct EnglishQuery {
-    folded: String,
-    words: Vec<String>,
-}
-
-impl EnglishQuery {
-    /// `None` when the query is too short to match English text.
-    fn new(query: &str) -> Option<Self> {
-        let folded = fold_english(query);
-        (folded.chars().count() >= MIN_ENGLISH_CHARS).then(|| EnglishQuery {
-            folded,
-            words: words(query),
-        })
-    }
-
-    /// Inside the text (blind to case, width, space and dashes), or every query word
-    /// begins a word of the text.
-    fn matches(&self, text: &str) -> bool {
-        if text.is_empty() {
-            return false;
-        }
-        let inside = fold_english(text).contains(&self.folded);
-        inside
-            || !self.words.is_empty() && {
-                let text_words = words(text);
-                self.words
-                    .iter()
-                    .all(|w| text_words.iter().any(|t| t.starts_with(w.as_str())))
-            }
-    }
+        .collect()
 }
 
 #[cfg(test)]
@@ -127,7 +221,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_are_cut_at_space_dashes_and_punctuation() {
+    fn words_are_cut_at_space_dashes_punctuation_and_gaps() {
         assert_eq!(
             words("China–Europe Railway Express (Jindong platform)"),
             ["china", "europe", "railway", "express", "jindong", "platform"]
@@ -135,5 +229,44 @@ mod tests {
         assert_eq!(words("  FREE　ｔｒａｄｅ zone "), ["free", "trade", "zone"]);
         assert_eq!(words("Officials' conduct"), ["officials", "conduct"]);
         assert!(words(" - ").is_empty());
+        let cut: Vec<String> = words_at("foobar", &[3]).into_iter().map(|w| w.1).collect();
+        assert_eq!(cut, ["foo", "bar"]);
+    }
+
+    fn finds(q: &str, text: &str) -> Vec<String> {
+        let q = EnglishQuery::new(q).unwrap();
+        q.find(text, &[])
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_with_their_inflections_never_other_words() {
+        assert_eq!(finds("train", "227 trains ran; training began"), ["trains"]);
+        assert_eq!(finds("trains", "one train"), ["train"]);
+        assert!(finds("train", "training").is_empty());
+        assert!(finds("rail", "railway").is_empty());
+        assert_eq!(finds("industry", "new industries"), ["industries"]);
+        assert_eq!(finds("plan", "it was planned"), ["planned"]);
+        assert_eq!(finds("trade", "goods traded"), ["traded"]);
+        assert_eq!(finds("business", "business"), ["business"]);
+        assert!(finds("busines", "business").is_empty());
+    }
+
+    #[test]
+    fn every_word_in_any_order_or_run_together() {
+        assert_eq!(finds("lake jinyi", "Jinyi Lake"), ["Jinyi", "Lake"]);
+        assert!(finds("free lake", "Pilot Free Trade Zone").is_empty());
+        assert_eq!(finds("jinyilake", "the Jinyi Lake area"), ["Jinyi Lake"]);
+        assert_eq!(finds("zero-carbon", "a zero-carbon park"), ["zero", "carbon"]);
+        assert!(EnglishQuery::new("fr").is_none());
+        let q = EnglishQuery::new("free trade zones").unwrap();
+        let text = "toll-free, Trade City, Bonded Zone; the Pilot Free Trade Zone";
+        let at: Vec<&str> = q.find_phrase(text, &[]).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(at, ["Free Trade Zone"]);
+        let q = EnglishQuery::new("jinyilake").unwrap();
+        assert_eq!(q.find_phrase("at Jinyi Lake", &[]), [3..13]);
+        assert!(EnglishQuery::new(" - - ").is_none());
     }
 }

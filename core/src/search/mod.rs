@@ -9,15 +9,15 @@
 //!   `changsanjiao` finds 长三角), stepping over quotation marks inside a phrase but
 //!   not over sentence punctuation. The hits are the characters' own byte ranges, so
 //!   highlighting is the same as for a direct match;
-//! - **English names** (`english`): a query inside the English name of a theme,
-//!   platform or project, or whose words all begin words of it, matches every block
-//!   tagged with it (`english_matches`; `filter::apply` turns it into matches without
+//! - **English** (`english`): whole words, with their inflections, in our translation
+//!   of each block (highlighted there), the English names of platforms and projects and
+//!   our labels of the key figures (matching the blocks tagged with them, without
 //!   highlights).
 
 mod english;
 mod pinyin;
 
-pub use english::{english_label_matches, english_matches, MIN_ENGLISH_CHARS};
+pub use english::{english_label_matches, english_matches, EnglishQuery, MIN_ENGLISH_CHARS};
 pub use pinyin::{steps_over, PinyinQuery, MIN_PINYIN_LETTERS};
 
 use crate::model::{Article, Block, PinyinTable};
