@@ -16,7 +16,7 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed=data/{f}");
     }
-    let mut article = match jinyi_core::loader::load_dir(&data) {
+    let article = match jinyi_core::loader::load_dir(&data) {
         Ok(a) => a,
         Err(e) => {
             // Cargo shows this; the build stops before anything half-valid is embedded.
@@ -24,13 +24,6 @@ fn main() {
             std::process::exit(1);
         }
     };
-    // The English translation (data/translation.toml) is loaded and checked on every
-    // build, but the Wasm leaves it out until the page shows it (issue 18's reading
-    // modes): 6.7 kB of brotli that no reader would get anything for yet. The native
-    // build (the page rendered at build time, the tests) has it.
-    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-        article.translation = Default::default();
-    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets this"));
     let source = jinyi_core::codegen::article_source(&article);
     std::fs::write(out.join("article_data.rs"), source).expect("write generated article");

@@ -6,7 +6,7 @@
 use crate::state::{Change, State, UrlWrite};
 use crate::view::{RowView, ValueView, View};
 use jinyi_core::model::{Article, Facet};
-use jinyi_core::query::Selection;
+use jinyi_core::query::{Read, Selection};
 use jinyi_core::search::SearchIndex;
 use jinyi_core::text::{Lang, Text};
 use leptos::html;
@@ -27,6 +27,7 @@ pub struct Reader {
     pub values: &'static [Vec<Memo<ValueView>>],
     pub count: Memo<usize>,
     pub lang: Memo<Lang>,
+    pub read: Memo<Read>,
     /// The page's address, shown on the printed page.
     pub href: RwSignal<String>,
     /// The block a paragraph link named, marked when shown in the whole article.
@@ -65,6 +66,7 @@ impl Reader {
             values: Box::leak(values.into_boxed_slice()),
             count: Memo::new(move |_| view.with(|v| v.outcome.count)),
             lang: Memo::new(move |_| state.with(|s| s.lang)),
+            read: Memo::new(move |_| state.with(|s| s.read())),
             href: RwSignal::new(String::new()),
             marked: RwSignal::new(None),
             results: NodeRef::new(),
@@ -145,6 +147,11 @@ impl Reader {
         });
     }
 
+    pub fn set_read(self, read: Read) {
+        let a = self.article;
+        self.update(|s| Some(s.set_read(a, read)));
+    }
+
     pub fn set_context(self, on: bool) {
         self.update(|s| {
             s.context = on;
@@ -210,9 +217,14 @@ impl Reader {
         };
         self.set_context(true);
         self.marked.set(Some(b));
+        // Read in English only, the paragraph is its English (the Chinese is folded away).
         let id = self.article.blocks[b].id;
+        let id = match self.read.get_untracked() {
+            Read::En => [id, "-en"].concat(),
+            _ => id.to_string(),
+        };
         after_render(move || {
-            if let Some(el) = crate::browser::element(id) {
+            if let Some(el) = crate::browser::element(&id) {
                 el.scroll_into_view_with_bool(true);
                 let _ = el.focus();
             }

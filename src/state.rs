@@ -1,10 +1,10 @@
-//! The reader's state (selection, language, context view, drawer) and the one way to
+//! The reader's state (selection, how to read, language, context view, drawer) and the one way to
 //! change it, which also says how the URL follows: a click adds a history entry, typing
 //! replaces the entry its first keystroke added, Back/Forward restore a state without
 //! adding one. Pure: the caller writes the URL (`url.rs`).
 
 use jinyi_core::model::Article;
-use jinyi_core::query::{parse, to_query, Ignored, Selection};
+use jinyi_core::query::{parse, to_query_read, Ignored, Read, Selection};
 use jinyi_core::text::Lang;
 
 /// How a change came about, which decides how history records it.
@@ -34,6 +34,9 @@ pub struct State {
     pub lang: Lang,
     /// Whether `lang` is written to the URL (it was given or chosen).
     lang_in_url: bool,
+    /// How to read, when the link gave it or the reader chose it (then the URL keeps
+    /// it); else the default for the language (`read()`).
+    read: Option<Read>,
     pub context: bool,
     pub ignored: IgnoredNotice,
     pub drawer: bool,
@@ -55,17 +58,24 @@ impl State {
             entries: parsed.ignored,
             total: parsed.ignored_count,
         };
-        if let (Some(tag), None) = (parsed.lang.as_deref(), url_lang) {
-            ignored.entries.push(Ignored {
-                key: "lang".into(),
-                value: tag.chars().take(40).collect(),
-            });
-            ignored.total += 1;
+        let read = parsed.read.as_deref().and_then(Read::from_tag);
+        for (key, given, known) in [
+            ("lang", parsed.lang.as_deref(), url_lang.is_some()),
+            ("read", parsed.read.as_deref(), read.is_some()),
+        ] {
+            if let (Some(tag), false) = (given, known) {
+                ignored.entries.push(Ignored {
+                    key: key.into(),
+                    value: tag.chars().take(40).collect(),
+                });
+                ignored.total += 1;
+            }
         }
         State {
             sel: parsed.selection,
             lang: Lang::choose(parsed.lang.as_deref(), browser),
             lang_in_url: url_lang.is_some(),
+            read,
             context: false,
             ignored,
             drawer: false,
@@ -80,10 +90,17 @@ impl State {
         self.target = a.blocks.iter().position(|b| b.id == id);
     }
 
+    /// How the article is read: as given or chosen, else the language's default
+    /// (Chinese for the Chinese interface, both for the English one).
+    pub fn read(&self) -> Read {
+        self.read
+            .unwrap_or_else(|| Read::default_for(self.lang == Lang::En))
+    }
+
     /// The query string this state writes.
     fn query(&self, a: &Article) -> String {
         let lang = self.lang_in_url.then(|| self.lang.code());
-        to_query(a, &self.sel, lang)
+        to_query_read(a, &self.sel, self.read, lang)
     }
 
     /// Changes the selection; returns the URL to write.
@@ -107,12 +124,25 @@ impl State {
         }
     }
 
+    /// Chooses how to read (the URL remembers it, without a history entry, like the
+    /// language: Back and Forward keep it).
+    pub fn set_read(&mut self, a: &Article, read: Read) -> UrlWrite {
+        self.read = Some(read);
+        UrlWrite {
+            query: self.query(a),
+            push: false,
+        }
+    }
+
     /// Back/Forward: the state of `query`, adding no history entry.
     pub fn restore(&mut self, a: &Article, query: &str) {
         let parsed = parse(a, query);
         self.typing = false;
         if let Some(lang) = parsed.lang.as_deref().and_then(Lang::from_tag) {
             self.lang = lang;
+        }
+        if let Some(read) = parsed.read.as_deref().and_then(Read::from_tag) {
+            self.read = Some(read);
         }
         self.ignored = IgnoredNotice {
             entries: parsed.ignored,
@@ -155,6 +185,26 @@ mod tests {
         assert_eq!(s.lang, Lang::En);
         assert_eq!(s.ignored.total, 1);
         assert_eq!(s.ignored.entries[0].key, "lang");
+    }
+
+    #[test]
+    fn reading_follows_the_language_until_given_or_chosen() {
+        let s = State::from_query(&ARTICLE, "", ["zh"]);
+        assert_eq!(s.read(), Read::Zh);
+        let mut s = State::from_query(&ARTICLE, "?lang=en", ["zh"]);
+        assert_eq!(s.read(), Read::Both);
+        let w = s.set_read(&ARTICLE, Read::En);
+        assert_eq!(w.query, "?read=en&lang=en");
+        assert!(!w.push);
+        let s = State::from_query(&ARTICLE, "?read=BOTH&theme=%E5%B9%B2", ["zh"]);
+        assert_eq!(s.read(), Read::Both);
+        let s = State::from_query(&ARTICLE, "?read=fr", ["zh"]);
+        assert_eq!((s.read(), s.ignored.total), (Read::Zh, 1));
+        assert_eq!(s.ignored.entries[0].key, "read");
+        // Back/Forward to an address without `read` keeps the reader's choice.
+        let mut s = State::from_query(&ARTICLE, "?read=en", ["zh"]);
+        s.restore(&ARTICLE, "?theme=%E5%B9%B2");
+        assert_eq!(s.read(), Read::En);
     }
 
     #[test]

@@ -139,6 +139,15 @@ pub struct Text {
     pub via_translation: &'static str,
     pub all_terms: &'static str,
     pub try_filters: &'static str,
+    /// How to read the article: the label of the three choices, and the choices.
+    pub read: &'static str,
+    pub read_zh: &'static str,
+    pub read_en: &'static str,
+    pub read_both: &'static str,
+    /// Shown wherever our English shows: whose translation it is.
+    pub translation_note: &'static str,
+    /// Before our English in a citation (`本页英译：…`, `Our translation: …`).
+    pub translation_label: &'static str,
 }
 
 impl Text {
@@ -230,6 +239,12 @@ pub static ZH: Text = Text {
     via_translation: "本页英译匹配",
     all_terms: "没有完整匹配，显示同时含有这些词的段落：",
     try_filters: "试试筛选栏中标出的：",
+    read: "阅读",
+    read_zh: "中文原文",
+    read_en: "英译",
+    read_both: "中英对照",
+    translation_note: "英文为本页所译，并非报纸原文。",
+    translation_label: "本页英译：",
 };
 
 pub static EN: Text = Text {
@@ -307,6 +322,12 @@ pub static EN: Text = Text {
     via_translation: "match in our translation",
     all_terms: "No exact match; showing the paragraphs that contain all of: ",
     try_filters: "Try the filters marked in the panel: ",
+    read: "Read",
+    read_zh: "Chinese original",
+    read_en: "English",
+    read_both: "Both",
+    translation_note: "The English is our translation, not the newspaper's.",
+    translation_label: "Our translation: ",
 };
 
 #[cfg(test)]
@@ -345,6 +366,8 @@ mod tests {
             ZH.excerpts,
             ZH.all_terms,
             ZH.try_filters,
+            ZH.translation_note,
+            ZH.translation_label,
         ];
         for w in zh {
             assert!(!w.contains("浏览器"), "{w}");

@@ -55,6 +55,8 @@
     if (q) h.dataset.searching = '';
     h.dataset.stale = '';
   };
+  // How to read (chosen in <head>): its button pressed until the app takes over.
+  for (const b of all('[data-read-choice]')) b.setAttribute('aria-pressed', b.dataset.readChoice === h.dataset.read);
   // The page's attributes are Chinese; only English needs the swap.
   if (jx.ui !== 'zh') jx.lang(jx.ui);
   if ('linked' in h.dataset) jx.apply(location.search);

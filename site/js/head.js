@@ -1,5 +1,5 @@
 // In <head>, before the body is parsed: choose the interface language (the link's
-// `lang`, else the browser's languages, else Chinese) and, for a link that filters or
+// `lang`, else the browser's languages, else Chinese), how to read the article and, for a link that filters or
 // searches, keep the results out of sight until `apply.js` has applied it.
 // `jx.lang(l)` is also what the app calls when the reader switches languages.
 (() => {
@@ -28,5 +28,9 @@
     },
   };
   jx.lang(jx.ui);
+  // How to read: the link's `read`, else the Chinese for the Chinese interface and both
+  // texts for the English one (the stylesheet shows them by `data-read`).
+  const read = first('read').toLowerCase();
+  h.dataset.read = ['zh', 'en', 'both'].includes(read) ? read : jx.ui === 'en' ? 'both' : 'zh';
   if (['theme', 'platform', 'project', 'q'].some(first)) h.dataset.linked = '';
 })();

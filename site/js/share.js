@@ -1,5 +1,6 @@
 // Handing the article on: a paragraph's link or citation to the clipboard, the shown
-// paragraphs as Markdown to copy or download. Where the clipboard is missing or refuses
+// paragraphs as Markdown to copy or download, both as the reader reads the article (a
+// citation quotes the original, and adds our English, labelled, when it shows). Where the clipboard is missing or refuses
 // (a sandboxed frame, a denied permission), the text opens in a dialog, selected for
 // copying by hand: never a silent failure. The words are the page's own (verbatim, the
 // missing passage as its marker); the source line and the frame are ours, written by the
@@ -17,11 +18,25 @@
   // The source line under a quotation; a photo caption is cited as one.
   const source = (url, caption) =>
     dlg.dataset[(caption ? 'captionSource' : 'source') + (en() ? 'En' : 'Zh')].replace('{url}', url);
-  // An element's words as the reader sees them: not the photo label, not the other language.
-  const words = (e) => {
+  // How the article is read (zh, en, both), and our words in the interface's language.
+  const read = () => document.documentElement.dataset.read || 'zh';
+  const ours = (k) => dlg.dataset[k + (en() ? 'En' : 'Zh')];
+  // An element's words as the reader sees them: not the photo label, not the other
+  // interface language; `drop` leaves out the original (.orig) or our English (.tr).
+  const words = (e, drop = '.tr') => {
     const c = e.cloneNode(true);
-    for (const x of c.querySelectorAll(en() ? '.photo-label, .zh' : '.photo-label, .en')) x.remove();
+    for (const x of c.querySelectorAll(`.photo-label, ${drop}, ${en() ? '.zh' : '.en'}`)) x.remove();
     return c.textContent.trim();
+  };
+  // A heading as read: the original, our English, or both.
+  const heading = (h) =>
+    !one('.tr', h) ? words(h) : ({ zh: words(h), en: words(h, '.orig'), both: `${words(h)} / ${words(h, '.orig')}` })[read()];
+  // A block as read; our English is labelled as ours where it stands beside the original.
+  const block = (b, label) => {
+    const e = document.getElementById(`${b.id}-en`);
+    if (read() === 'zh' || !e) return words(b);
+    if (read() === 'en' && !label) return words(e);
+    return `${words(b)}\n${ours('trLabel')}${words(e)}`;
   };
   const byHand = (text, file) => {
     one('[data-copy-why]', dlg).hidden = !!file;
@@ -53,12 +68,13 @@
   // The paragraphs the filters keep, under their headings, each with its link.
   const markdown = () => {
     const url = page();
-    let out = `# ${one('h1').textContent}${dlg.dataset[en() ? 'excerptsEn' : 'excerptsZh']}\n\n${source(url)}\n\n${words(one('.print-filters'))}\n`;
+    const note = read() === 'zh' ? '' : `${ours('trNote')}\n\n`;
+    let out = `# ${heading(one('h1'))}${ours('excerpts')}\n\n${source(url)}\n\n${note}${words(one('.print-filters'))}\n`;
     for (const s of all('[data-section]')) {
       const kept = all('[data-block][data-match="1"]', s).filter((b) => !b.parentElement.hidden);
       if (!kept.length) continue;
-      out += `\n## ${words(one('h2 > span', s))}\n`;
-      for (const b of kept) out += `\n${words(b)}\n\n<${stable(b.id)}>\n`;
+      out += `\n## ${heading(one('h2 > span', s))}\n`;
+      for (const b of kept) out += `\n${block(b)}\n\n<${stable(b.id)}>\n`;
     }
     return out;
   };
@@ -74,7 +90,7 @@
     if (d.permalink) copy(stable(d.permalink));
     else if (d.cite) {
       const b = document.getElementById(d.cite);
-      copy(`${words(b)}\n${source(stable(d.cite), b.tagName === 'FIGURE')}`);
+      copy(`${block(b, true)}\n${source(stable(d.cite), b.tagName === 'FIGURE')}`);
     }
     else if ('export' in d) byHand(markdown(), fileName());
     else dlg.close();

@@ -1,6 +1,8 @@
 //! The article: the empty state, the series banner, and the sections with their blocks in
-//! reading order. A block's text is cut into plain, credit, missing-passage and search
-//! match runs by the core (`highlight::segments`), again whenever its matches change.
+//! reading order, each with our English beside it (`lang="en"`, class `tr`; the stylesheet
+//! shows the original, the English or both by the page's `data-read`). A block's text is
+//! cut into plain, credit, missing-passage and search match runs by the core
+//! (`highlight::segments`, `segments_en`), again whenever its matches change.
 //! Each block lists its facet values (`data-theme`, `data-platform`, `data-project`,
 //! canonical names separated by spaces) for the page's first-paint step.
 
@@ -8,17 +10,15 @@ use super::words::w;
 use super::{reader, status};
 use crate::reader::Reader;
 use crate::view::num;
-use jinyi_core::highlight::{segments, Segment};
+use jinyi_core::highlight::{segments, segments_en, Segment};
 use jinyi_core::model::{Block, BlockKind, Facet};
 use jinyi_core::text::EN;
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
-use std::ops::Range;
 
-/// The block's text runs, search matches in `<mark>`.
-fn runs(r: Reader, b: &'static Block, hits: &[Range<usize>]) -> impl IntoView {
-    segments(b, hits)
-        .into_iter()
+/// A text's runs, search matches in `<mark>`.
+fn runs(r: Reader, segs: Vec<Segment<'static>>) -> impl IntoView {
+    segs.into_iter()
         .map(|seg| match seg {
             Segment::Text {
                 text,
@@ -65,7 +65,7 @@ fn block(i: usize) -> impl IntoView {
     let row = r.rows[i];
     // Its matches change only with the search: its text is cut again only then.
     let hits = Memo::new(move |_| r.with(|v| v.outcome.hits[i].clone()));
-    let text = move || hits.with(|h| runs(r, b, h));
+    let text = move || hits.with(|h| runs(r, segments(b, h)));
     let why = move || row.with(|x| x.why.clone());
     let via = move || row.with(|x| x.via.clone());
     // The attributes a paragraph and a caption share.
@@ -98,6 +98,7 @@ fn block(i: usize) -> impl IntoView {
     view! {
         <div class="block-row" hidden=move || !row.with(|x| x.shown)>
             {element}
+            {english(r, i)}
             <p class="why" data-why="" hidden=move || why().is_empty()>
                 <span>{w(|t| t.why)}</span>
                 <span data-why-text="">{why}</span>
@@ -127,13 +128,45 @@ fn block(i: usize) -> impl IntoView {
     }
 }
 
+/// Our English of block `i` (`data-block-en`, `id` the block's with `-en`), its search
+/// matches marked; a caption with its photo label and credit. Nothing when the article
+/// was built without a translation.
+fn english(r: Reader, i: usize) -> Option<impl IntoView> {
+    let b = &r.article.blocks[i];
+    let en = r.article.block_en(i)?;
+    let hits = Memo::new(move |_| r.with(|v| v.outcome.hits_en[i].clone()));
+    let text = move || hits.with(|h| runs(r, segments_en(en, h)));
+    let figure = matches!(b.kind, BlockKind::Figure { .. });
+    let class = match b.kind {
+        BlockKind::Figure { .. } => "tr block-en caption-en",
+        BlockKind::Intro => "tr block-en intro",
+        BlockKind::Paragraph => "tr block-en",
+    };
+    Some(view! {
+        <p class=class id=[b.id, "-en"].concat() tabindex="-1" lang="en" data-block-en=b.id>
+            {figure.then(|| view! { <span class="photo-label" aria-hidden="true">{w(|t| t.photo)}</span> })}
+            {text}
+            {figure.then(|| view! { " " <span class="credit">{en.credit}</span> })}
+        </p>
+    })
+}
+
+/// A heading or line of the article and our English of it, each in its language.
+pub(super) fn with_english(zh: &'static str, en: &'static str) -> impl IntoView {
+    view! {
+        <span class="orig" lang="zh-CN">{zh}</span>
+        {(!en.is_empty()).then(|| view! { <span class="tr" lang="en">{en}</span> })}
+    }
+}
+
 /// One section: its heading with the count of matching blocks, then its blocks.
 fn section(index: usize) -> impl IntoView {
     let r = reader();
     let sec = &r.article.sections[index];
     let count = move || r.with(|v| v.sections[index]);
+    let en = r.article.translation.headings.get(index).copied().unwrap_or("");
     let heading = match sec.heading {
-        Some(h) => Either::Left(view! { <span lang="zh-CN">{h.text}</span> }),
+        Some(h) => Either::Left(view! { <span class="heading">{with_english(h.text, en)}</span> }),
         None => Either::Right(view! { <span class="section-lead">{w(|t| t.lead)}</span> }),
     };
     let blocks = (sec.first as usize..(sec.first + sec.len) as usize)
@@ -166,10 +199,14 @@ pub fn Article() -> impl IntoView {
                 let lines = a
                     .banner
                     .iter()
-                    .map(|b| view! { <p>{b.text}</p> })
+                    .enumerate()
+                    .map(|(k, b)| {
+                        let en = a.translation.banner.get(k).copied().unwrap_or("");
+                        view! { <p>{with_english(b.text, en)}</p> }
+                    })
                     .collect_view();
                 view! {
-                    <div class="banner" lang="zh-CN" data-banner="" hidden=move || !r.with(|v| v.banner)>
+                    <div class="banner" data-banner="" hidden=move || !r.with(|v| v.banner)>
                         {lines}
                     </div>
                 }

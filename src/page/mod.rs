@@ -55,6 +55,7 @@ fn Notices() -> impl IntoView {
 fn Masthead() -> impl IntoView {
     let r = reader();
     let m = &r.article.masthead;
+    let tr = &r.article.translation;
     view! {
         <header class="masthead" inert=move || r.with(|v| v.drawer)>
             <div class="topbar">
@@ -71,13 +72,47 @@ fn Masthead() -> impl IntoView {
                     <span class="en" lang="zh-CN">{EN.other_lang}</span>
                 </button>
             </div>
-            <div lang="zh-CN">
-                <p class="kicker">{m.kicker.text}</p>
-                <h1>{m.headline.text}</h1>
-                <p class="byline">{m.byline.text}</p>
+            <div class="title">
+                <p class="kicker">{article::with_english(m.kicker.text, tr.kicker)}</p>
+                <h1>{article::with_english(m.headline.text, tr.headline)}</h1>
+                <p class="byline">{article::with_english(m.byline.text, tr.byline)}</p>
             </div>
+            <ReadSwitch />
         </header>
     }
+}
+
+/// How to read the article: the Chinese original, our English, or both (`data-read-choice`,
+/// pressed by the page's first-paint step before the app takes over); under it, whenever
+/// the English shows, whose translation it is.
+#[component]
+fn ReadSwitch() -> impl IntoView {
+    use jinyi_core::query::Read;
+    let r = reader();
+    if r.article.translation.blocks.is_empty() {
+        return None;
+    }
+    let choice = move |read: Read, word: fn(&'static jinyi_core::text::Text) -> &'static str| {
+        view! {
+            <button
+                type="button"
+                data-read-choice=read.code()
+                aria-pressed=move || aria(r.read.get() == read)
+                on:click=move |_| r.set_read(read)
+            >
+                {w(word)}
+            </button>
+        }
+    };
+    Some(view! {
+        <div class="read-switch" role="group" aria-labelledby="read-label" data-read-switch="">
+            <span id="read-label">{w(|t| t.read)}</span>
+            {choice(Read::Zh, |t| t.read_zh)}
+            {choice(Read::En, |t| t.read_en)}
+            {choice(Read::Both, |t| t.read_both)}
+        </div>
+        <p class="tr translation-note" data-translation-note="">{w(|t| t.translation_note)}</p>
+    })
 }
 
 /// The filters: a drawer on a phone (a modal dialog when open), a column beside the
@@ -139,6 +174,9 @@ pub fn App(reader: Reader) -> impl IntoView {
     let covered = move || r.with(|v| v.drawer);
     // The document's language and title are outside the app (<html>, <head>): Leptos
     // has no means there, so the browser's own calls set them (`browser.rs`).
+    Effect::new(move |_| {
+        crate::browser::root_flag("data-read", Some(r.read.get().code()));
+    });
     Effect::new(move |_| {
         let lang = r.lang.get();
         crate::browser::root_flag("lang", Some(lang.tag()));

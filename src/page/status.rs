@@ -265,6 +265,10 @@ pub fn CopyDialog() -> impl IntoView {
             data-caption-source-en=source_line(a, "{url}", Lang::En, Quoted::Caption)
             data-excerpts-zh=ZH.excerpts
             data-excerpts-en=EN.excerpts
+            data-tr-label-zh=ZH.translation_label
+            data-tr-label-en=EN.translation_label
+            data-tr-note-zh=ZH.translation_note
+            data-tr-note-en=EN.translation_note
         >
             <p id="copy-title">
                 <span data-copy-why="">{w(|t| t.copy_by_hand)}</span>
