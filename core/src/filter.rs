@@ -67,7 +67,11 @@ pub struct Outcome {
 
 /// Per block: where `query` matches (direct and pinyin hits), why besides its text, and
 /// where in the translation.
-type Found = (Vec<Vec<Range<usize>>>, Vec<Vec<Via>>, Vec<Vec<Range<usize>>>);
+type Found = (
+    Vec<Vec<Range<usize>>>,
+    Vec<Vec<Via>>,
+    Vec<Vec<Range<usize>>>,
+);
 
 fn found_any(f: &Found, b: usize) -> bool {
     !f.0[b].is_empty() || !f.1[b].is_empty() || !f.2[b].is_empty()
@@ -136,7 +140,11 @@ fn search(article: &Article, index: &SearchIndex, query: &str) -> Found {
 fn search_all_terms(article: &Article, index: &SearchIndex, terms: &[&str]) -> Found {
     let each: Vec<Found> = terms.iter().map(|t| search(article, index, t)).collect();
     let n = article.blocks.len();
-    let mut out: Found = (vec![Vec::new(); n], vec![Vec::new(); n], vec![Vec::new(); n]);
+    let mut out: Found = (
+        vec![Vec::new(); n],
+        vec![Vec::new(); n],
+        vec![Vec::new(); n],
+    );
     for b in (0..n).filter(|&b| each.iter().all(|f| found_any(f, b))) {
         for f in &each {
             out.0[b] = merge_hits(std::mem::take(&mut out.0[b]), f.0[b].clone());
@@ -247,7 +255,9 @@ pub fn apply(article: &Article, index: &SearchIndex, sel: &Selection) -> Outcome
         found = search_all_terms(article, index, &terms);
         by_terms = terms.iter().map(|t| t.to_string()).collect();
     }
-    let search_ok: Vec<bool> = (0..n).map(|b| q.is_empty() || found_any(&found, b)).collect();
+    let search_ok: Vec<bool> = (0..n)
+        .map(|b| q.is_empty() || found_any(&found, b))
+        .collect();
     let (hits, via, hits_en) = found;
     let ok: Vec<[bool; 4]> = (0..n)
         .map(|b| Group::ALL.map(|g| group_ok(article, sel, b, g)))

@@ -162,7 +162,10 @@ fn free_trade_zone_finds_the_free_trade_pilot_zone_by_its_words() {
         .position(|b| b.id == "surpass-2")
         .unwrap();
     assert_eq!(out.via[b], vec![Via::Translation]);
-    assert!(out.hits[b].is_empty(), "nothing to highlight in the Chinese");
+    assert!(
+        out.hits[b].is_empty(),
+        "nothing to highlight in the Chinese"
+    );
     let en = article().block_en(b).unwrap().text;
     let words: Vec<&str> = out.hits_en[b].iter().map(|r| &en[r.clone()]).collect();
     assert_eq!(words, ["Free Trade Zone"]);

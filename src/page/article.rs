@@ -164,7 +164,13 @@ fn section(index: usize) -> impl IntoView {
     let r = reader();
     let sec = &r.article.sections[index];
     let count = move || r.with(|v| v.sections[index]);
-    let en = r.article.translation.headings.get(index).copied().unwrap_or("");
+    let en = r
+        .article
+        .translation
+        .headings
+        .get(index)
+        .copied()
+        .unwrap_or("");
     let heading = match sec.heading {
         Some(h) => Either::Left(view! { <span class="heading">{with_english(h.text, en)}</span> }),
         None => Either::Right(view! { <span class="section-lead">{w(|t| t.lead)}</span> }),

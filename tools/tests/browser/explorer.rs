@@ -503,8 +503,8 @@ async fn missing_text_marker_is_visible() {
             &format!(
                 "{JS_VISIBLE}
                 return Array.from(document.querySelectorAll('[data-missing]')).map(e => {{
-                    const block = e.closest('[data-block]');
-                    return [block ? block.getAttribute('data-block') : null, e.textContent, visible(e)];
+                    const block = e.closest('[data-block], [data-block-en]');
+                    return [block ? block.id : null, e.textContent, visible(e)];
                 }});"
             ),
             vec![],

@@ -25,7 +25,7 @@ const SNAPSHOT: &str = "const visible = (e) => e.checkVisibility({ visibilityPro
     const shown = (css) => Array.from(document.querySelectorAll(css)).filter(visible);
     return {
         blocks: shown('[data-block]').map(e => e.dataset.block),
-        headings: shown('[data-section] h2').map(e => e.innerText),
+        headings: shown('[data-section] h2').map(e => e.textContent),
         lang: document.documentElement.lang,
         title: document.title,
         panel: document.getElementById('panel-title').innerText,
@@ -94,8 +94,8 @@ async fn without_its_wasm_the_page_shows_what_the_app_shows() {
     let _ = bare.client.clone().close().await;
 }
 
-/// Records, from document start, what every animation frame shows: the blocks and the
-/// languages of the interface words on screen.
+/// Records, from document start, what every animation frame shows: the blocks (the
+/// Chinese and our English) and the languages of the interface words on screen.
 const FRAMES: &str = "window.__frames = [];
     const sample = () => {
         const visible = (e) => e.checkVisibility({ visibilityProperty: true });
@@ -103,6 +103,7 @@ const FRAMES: &str = "window.__frames = [];
         const ready = document.documentElement.hasAttribute('data-ready');
         window.__frames.push({
             blocks: shown('[data-block]').map(e => e.dataset.block).join(' '),
+            english: shown('[data-block-en]').map(e => e.dataset.blockEn).join(' '),
             words: Array.from(new Set(shown('.zh, .en').map(e => e.classList.contains('zh') ? 'zh' : 'en'))).sort().join(' '),
             ready,
         });
@@ -133,17 +134,26 @@ async fn shared_links_paint_in_their_own_state_from_the_first_frame() {
         json!({ "source": FRAMES }),
     )
     .await;
-    for (query, words) in [
-        ("?platform=%E9%87%91%E4%B9%89%E6%B9%96", "zh"),
+    // With the way of reading each link asks for (the English interface: both).
+    for (query, words, read) in [
+        ("?platform=%E9%87%91%E4%B9%89%E6%B9%96", "zh", "zh"),
         (
             "?theme=%E5%B9%B2&project=%E6%B6%A6%E9%A9%AC%E5%85%89%E8%83%BD",
+            "zh",
             "zh",
         ),
         (
             "?lang=en&platform=%E8%87%AA%E8%B4%B8%E8%AF%95%E9%AA%8C%E5%8C%BA",
             "en",
+            "both",
         ),
-        ("?q=%E9%87%91%E4%B9%89%E6%B9%96&lang=en", "en"),
+        ("?q=%E9%87%91%E4%B9%89%E6%B9%96&lang=en", "en", "both"),
+        (
+            "?read=both&platform=%E9%87%91%E4%B9%89%E6%B9%96",
+            "zh",
+            "both",
+        ),
+        ("?theme=%E4%BA%BA%E6%89%8D&read=en&lang=en", "en", "en"),
     ] {
         let want = expected_blocks(a, query).join(" ");
         b.open(query).await;
@@ -158,7 +168,19 @@ async fn shared_links_paint_in_their_own_state_from_the_first_frame() {
         assert!(frames.len() > 2, "{query}: {} frames", frames.len());
         let mut painted = 0;
         for (i, f) in frames.iter().enumerate() {
-            let blocks = f["blocks"].as_str().unwrap_or_default();
+            let (zh, en) = (f["blocks"].as_str(), f["english"].as_str());
+            let (zh, en) = (zh.unwrap_or_default(), en.unwrap_or_default());
+            // The text read: the Chinese, or our English alone; both show the same blocks.
+            let blocks = if read == "en" { en } else { zh };
+            let other = match read {
+                "zh" => en.is_empty(),
+                "en" => zh.is_empty(),
+                _ => en == zh,
+            };
+            assert!(
+                other,
+                "{query}: frame {i} reads [{zh}] and [{en}], not as {read}"
+            );
             assert!(
                 blocks.is_empty() || blocks == want,
                 "{query}: frame {i} of {} shows [{blocks}], the link asks for [{want}]",
@@ -238,7 +260,7 @@ async fn the_first_paint_step_filters_as_the_core_does() {
                     blocks: n('[data-block]', e => e.parentElement.hidden ? '' : e.dataset.block).filter(Boolean),
                     sections: n('[data-section]', s => s.hidden ? 0 : Number(s.dataset.sectionCount)),
                     count: Number(document.querySelector('[data-result-count]').dataset.resultCount),
-                    pressed: n('button[aria-pressed=\"true\"]', e => e.dataset.facet + ':' + e.dataset.value).sort(),
+                    pressed: n('button[data-facet][aria-pressed=\"true\"]', e => e.dataset.facet + ':' + e.dataset.value).sort(),
                     chips: n('[data-chip-value]', e => e.hidden ? '' : e.dataset.chipFacet + ':' + e.dataset.chipValue).filter(Boolean).sort(),
                     banner: !document.querySelector('[data-banner]').hidden,
                     empty: !document.querySelector('[data-empty]').hidden,

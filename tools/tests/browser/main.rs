@@ -52,6 +52,7 @@ mod first_paint;
 mod hydration;
 mod quoting;
 mod reader;
+mod reading;
 mod screenshots;
 mod site;
 mod trial;

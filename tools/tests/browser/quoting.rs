@@ -65,7 +65,7 @@ async fn a_link_to_a_paragraph_the_filters_leave_out_says_so() {
 /// The "copied" note shows for a moment only: an observer records that it showed, so
 /// a slow poll on a busy machine cannot miss it (and a note left from the last copy
 /// cannot pass for this one's).
-async fn clipboard_after_click(b: &Browser, css: &str) -> String {
+pub(crate) async fn clipboard_after_click(b: &Browser, css: &str) -> String {
     b.js(
         "window.__jxCopied = false;
          const note = document.querySelector('[data-copied]');
@@ -94,7 +94,7 @@ async fn clipboard_after_click(b: &Browser, css: &str) -> String {
     v.as_str().unwrap_or_default().to_string()
 }
 
-async fn grant_clipboard(b: &Browser) {
+pub(crate) async fn grant_clipboard(b: &Browser) {
     b.cdp(
         "Browser.grantPermissions",
         json!({ "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
@@ -106,7 +106,7 @@ async fn grant_clipboard(b: &Browser) {
 async fn a_citation_goes_to_the_clipboard_in_the_interfaces_style() {
     let b = Browser::start().await;
     grant_clipboard(&b).await;
-    b.open("").await;
+    b.open("?read=zh").await;
     let headline = b.visible_texts("h1").await[0].clone();
     b.open("?platform=%E9%87%91%E4%B9%89%E6%B9%96&lang=zh")
         .await;
@@ -134,7 +134,8 @@ async fn a_citation_goes_to_the_clipboard_in_the_interfaces_style() {
     );
     // English: our source line; the article's words stay as they are. A missing passage
     // stays a visible marker.
-    b.open("?lang=en").await;
+    // (Read as the Chinese: reading English adds our translation, `reading.rs`.)
+    b.open("?lang=en&read=zh").await;
     let en = clipboard_after_click(&b, "[data-cite='surpass-5']").await;
     let (text, source) = en.split_once('\n').unwrap();
     assert!(

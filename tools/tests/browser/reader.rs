@@ -65,7 +65,7 @@ async fn chinese_readers_typing_finds_polyphones_initials_and_english_words() {
         ("free trade zone", 1, None),
     ];
     for (typed, count, marks) in cases {
-        b.open("").await;
+        b.open("?read=zh").await;
         b.type_search(typed).await;
         assert_eq!(b.result_count().await, count, "{typed}");
         if let Some(marks) = marks {
@@ -84,7 +84,17 @@ async fn english_names_find_their_blocks() {
     let b = Browser::start().await;
     b.open("").await;
     let lake = blocks_containing(&b, "金义湖").await;
-    b.open_query(&[("q", "Jinyi Lake")]).await;
+    // Our translation names it: highlighted there, and said so.
+    b.open_query(&[("q", "Jinyi Lake"), ("lang", "en")]).await;
+    assert_eq!(b.block_ids().await, lake);
+    let why = b.visible_texts(".why.via").await;
+    assert!(
+        why.len() == lake.len() && why.iter().all(|w| w.contains("match in our translation")),
+        "{why:?}"
+    );
+    assert!(!b.visible_texts("[data-block-en] mark").await.is_empty());
+    // Words in another order are no phrase of the translation: the English name is.
+    b.open_query(&[("q", "lake Jinyi"), ("lang", "en")]).await;
     assert_eq!(b.block_ids().await, lake);
     let why = b.visible_texts(".why.via").await;
     assert!(

@@ -175,6 +175,12 @@ async fn axe_finds_no_violation_in_the_chinese_views() {
     if open_details(&b).await > 0 {
         audit.check(&b, "q=金义湖, guide + key figures open").await;
     }
+    b.open_query(&[("read", "both"), ("theme", "人才")]).await;
+    audit
+        .check(&b, "read=both & theme=人才 (side by side)")
+        .await;
+    b.open_query(&[("read", "en"), ("q", "talent")]).await;
+    audit.check(&b, "read=en & q=talent").await;
     b.open_query(&[("q", "uuuu")]).await;
     assert!(
         !b.visible_texts("[data-empty]").await.is_empty(),
@@ -211,6 +217,14 @@ async fn axe_finds_no_violation_in_english() {
     audit.check(&b, "lang=en & theme=干 & q=项目").await;
     b.open_query(&[("lang", "en"), ("q", "uuuu")]).await;
     audit.check(&b, "lang=en & q=uuuu (empty state)").await;
+    // Each way of reading (issue 18): both (the English interface's default, above),
+    // our English alone with its highlights, and the Chinese.
+    b.open_query(&[("lang", "en"), ("read", "en"), ("q", "talent")])
+        .await;
+    assert!(!b.visible_texts("[data-block-en] mark").await.is_empty());
+    audit.check(&b, "lang=en & read=en & q=talent").await;
+    b.open_query(&[("lang", "en"), ("read", "zh")]).await;
+    audit.check(&b, "lang=en & read=zh").await;
     audit.assert_clean();
     b.finish().await;
 }

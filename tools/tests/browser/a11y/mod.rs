@@ -95,7 +95,8 @@ async fn focused(b: &Browser) -> Value {
          return {
            desc: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
                + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
-               + (e.dataset.facet ? '[' + e.dataset.facet + '=' + e.dataset.value + ']' : ''),
+               + (e.dataset.facet ? '[' + e.dataset.facet + '=' + e.dataset.value + ']' : '')
+               + (e.dataset.readChoice ? '[read=' + e.dataset.readChoice + ']' : ''),
            tag: e.tagName.toLowerCase(),
            id: e.id,
            cls: typeof e.className === 'string' ? e.className : '',
@@ -103,6 +104,7 @@ async fn focused(b: &Browser) -> Value {
            value: e.dataset.value || null,
            pressed: e.getAttribute('aria-pressed'),
            lang: e.hasAttribute('data-lang-switch'),
+           read: e.dataset.readChoice || null,
            ring: ring,
            outline: s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor,
            shadow: s.boxShadow,
