@@ -106,6 +106,15 @@ pub fn element(id: &str) -> Option<HtmlElement> {
         .ok()
 }
 
+/// Whether the screen is narrow (a phone: the stylesheet's one-column layout, 52rem,
+/// where the status line does not stay in view).
+pub fn narrow() -> bool {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 52.0 * 16.0)
+}
+
 /// Scrolls `el` to the top of the viewport unless its top is already in view.
 pub fn bring_into_view(el: &Element) {
     let top = el.get_bounding_client_rect().top();

@@ -32,6 +32,8 @@ pub struct Reader {
     pub href: RwSignal<String>,
     /// The block a paragraph link named, marked when shown in the whole article.
     pub marked: RwSignal<Option<usize>>,
+    /// The key figure the reader followed to its paragraph, its number marked there.
+    pub figure: RwSignal<Option<usize>>,
     /// Where focus goes after a choice, and the status line (results into view).
     pub results: NodeRef<html::Main>,
     pub status: NodeRef<html::Div>,
@@ -69,6 +71,7 @@ impl Reader {
             read: Memo::new(move |_| state.with(|s| s.read())),
             href: RwSignal::new(String::new()),
             marked: RwSignal::new(None),
+            figure: RwSignal::new(None),
             results: NodeRef::new(),
             status: NodeRef::new(),
             search: NodeRef::new(),
@@ -153,10 +156,8 @@ impl Reader {
     }
 
     pub fn set_context(self, on: bool) {
-        self.update(|s| {
-            s.context = on;
-            None
-        });
+        let a = self.article;
+        self.update(|s| Some(s.set_context(a, on)));
     }
 
     pub fn dismiss_notice(self) {
@@ -227,6 +228,15 @@ impl Reader {
             if let Some(el) = crate::browser::element(&id) {
                 el.scroll_into_view_with_bool(true);
                 let _ = el.focus();
+            }
+        });
+    }
+
+    /// Brings the status line (the count and chips) to the top of the view.
+    pub fn reveal_status(self) {
+        after_render(move || {
+            if let Some(el) = self.status.get_untracked() {
+                el.scroll_into_view_with_bool(true);
             }
         });
     }

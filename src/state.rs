@@ -4,7 +4,7 @@
 //! adding one. Pure: the caller writes the URL (`url.rs`).
 
 use jinyi_core::model::Article;
-use jinyi_core::query::{parse, to_query_read, Ignored, Read, Selection};
+use jinyi_core::query::{parse, to_query_shown, Ignored, Read, Selection, Shown};
 use jinyi_core::text::Lang;
 
 /// How a change came about, which decides how history records it.
@@ -76,7 +76,7 @@ impl State {
             lang: Lang::choose(parsed.lang.as_deref(), browser),
             lang_in_url: url_lang.is_some(),
             read,
-            context: false,
+            context: parsed.context,
             ignored,
             drawer: false,
             target: None,
@@ -100,7 +100,12 @@ impl State {
     /// The query string this state writes.
     fn query(&self, a: &Article) -> String {
         let lang = self.lang_in_url.then(|| self.lang.code());
-        to_query_read(a, &self.sel, self.read, lang)
+        let shown = Shown {
+            context: self.context,
+            read: self.read,
+            lang,
+        };
+        to_query_shown(a, &self.sel, shown)
     }
 
     /// Changes the selection; returns the URL to write.
@@ -118,6 +123,16 @@ impl State {
     pub fn set_lang(&mut self, a: &Article, lang: Lang) -> UrlWrite {
         self.lang = lang;
         self.lang_in_url = true;
+        UrlWrite {
+            query: self.query(a),
+            push: false,
+        }
+    }
+
+    /// Shows the whole article in context, or the matches only (the URL remembers it,
+    /// without a history entry, like the way of reading).
+    pub fn set_context(&mut self, a: &Article, on: bool) -> UrlWrite {
+        self.context = on;
         UrlWrite {
             query: self.query(a),
             push: false,
@@ -149,6 +164,7 @@ impl State {
             total: parsed.ignored_count,
         };
         self.sel = parsed.selection;
+        self.context = parsed.context;
     }
 }
 
@@ -205,6 +221,20 @@ mod tests {
         let mut s = State::from_query(&ARTICLE, "?read=en", ["zh"]);
         s.restore(&ARTICLE, "?theme=%E5%B9%B2");
         assert_eq!(s.read(), Read::En);
+    }
+
+    #[test]
+    fn context_is_shareable() {
+        let mut s = State::from_query(&ARTICLE, "?theme=%E5%B9%B2&context=1", ["zh"]);
+        assert!(s.context);
+        let w = s.set_context(&ARTICLE, false);
+        assert_eq!(w.query, "?theme=%E5%B9%B2");
+        let w = s.set_context(&ARTICLE, true);
+        assert_eq!(w.query, "?theme=%E5%B9%B2&context=1");
+        s.restore(&ARTICLE, "?theme=%E5%B9%B2");
+        assert!(!s.context);
+        let s = State::from_query(&ARTICLE, "?context=yes", ["zh"]);
+        assert_eq!((s.context, s.ignored.total), (false, 1));
     }
 
     #[test]

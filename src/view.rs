@@ -5,7 +5,7 @@
 //! arrangement is tested natively.
 
 use crate::state::State;
-use jinyi_core::explain::{active_filters, chosen_values, search_route, value_words, Words};
+use jinyi_core::explain::{active_filters, reasons, search_route, value_words, Reason, Words};
 use jinyi_core::filter::{apply, Outcome};
 use jinyi_core::model::{Article, Facet};
 use jinyi_core::search::{searches, SearchIndex, MAX_QUERY_CHARS};
@@ -41,8 +41,8 @@ pub struct RowView {
     /// Shown: it matches, or the whole article is shown in context.
     pub shown: bool,
     pub matched: bool,
-    /// Why it matches the chosen values (empty: the line is hidden).
-    pub why: String,
+    /// Why it matches the chosen values, a line each (none: the lines are hidden).
+    pub why: Vec<Reason>,
     /// How the search found it besides its characters (empty: hidden).
     pub via: String,
 }
@@ -150,9 +150,9 @@ impl View {
                     shown: matched || context,
                     matched,
                     why: if matched {
-                        chosen_values(a, b, sel, t)
+                        reasons(a, b, sel, t)
                     } else {
-                        String::new()
+                        Vec::new()
                     },
                     via: if matched {
                         search_route(a, &outcome, b, t)
@@ -267,7 +267,7 @@ mod tests {
             .rows
             .iter()
             .filter(|r| r.shown)
-            .all(|r| r.why.starts_with("金义湖")));
+            .all(|r| r.why[0].named == "金义湖"));
         assert!(!v.banner && v.any && v.chosen == 1);
         let p = ARTICLE.value_index(Facet::Platform, "金义湖").unwrap();
         assert!(v.values[Facet::Platform as usize][p].pressed);

@@ -12,6 +12,7 @@ use crate::text::{Lang, Text};
 #[derive(Debug, Clone, Copy)]
 pub struct Words {
     pub chosen_by_editor: &'static str,
+    pub mentions: &'static str,
     pub via_pinyin: &'static str,
     pub via_english: &'static str,
     pub via_label: &'static str,
@@ -27,6 +28,7 @@ impl Words {
     pub fn of(lang: Lang) -> Words {
         let pick = |t: &'static Text| Words {
             chosen_by_editor: t.chosen_by_editor,
+            mentions: t.mentions,
             via_pinyin: t.via_pinyin,
             via_english: t.via_english,
             via_label: t.via_label,
@@ -53,24 +55,53 @@ pub fn value_words(article: &Article, facet: Facet, value: usize, t: &Words) -> 
     }
 }
 
-/// The chosen facet values that hold `block`, each with its reason
-/// (`金义湖 ← 金义湖科技创新策源地`, `营商环境（编者归类）`), joined by ` · `; empty when
-/// none is chosen.
-pub fn chosen_values(article: &Article, block: usize, sel: &Selection, t: &Words) -> String {
+/// Why a chosen value holds a block, in one short line: the value in the reader's
+/// words and the word of the block that put it there (`人才——提到研发团队`, the word
+/// highlighted on the page), or that the editors did (`营商环境（编者归类）`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub named: String,
+    /// After `named`: `——提到` / ` — mentions ` before a word, the editors' note, or "".
+    pub joint: &'static str,
+    /// The block's own word (verbatim in its text), or "".
+    pub word: &'static str,
+}
+
+impl Reason {
+    /// The line as text.
+    pub fn text(&self) -> String {
+        [self.named.as_str(), self.joint, self.word].concat()
+    }
+}
+
+/// The chosen facet values that hold `block`, each with its reason, in facet and data
+/// order; empty when none is chosen. A value named in the block by its own name needs no
+/// word; one the block's section names (a spirit) is not said to be in the block.
+pub fn reasons(article: &Article, block: usize, sel: &Selection, t: &Words) -> Vec<Reason> {
     let b = &article.blocks[block];
-    let mut out: Vec<String> = Vec::new();
+    let mut out = Vec::new();
     for f in Facet::ALL {
         for tag in b.tags(f).iter().filter(|tag| sel.is_chosen(f, tag.value)) {
             let name = article.value_name(f, tag.value as usize);
             let named = value_words(article, f, tag.value as usize, t);
-            out.push(match tag.why {
-                "" => [named.as_str(), t.chosen_by_editor].concat(),
-                w if w == name => named,
-                w => [named.as_str(), " ← ", w].concat(),
-            });
+            let (joint, word) = match tag.why {
+                "" => (t.chosen_by_editor, ""),
+                w if w == name || !b.text.contains(w) => ("", ""),
+                w => (t.mentions, w),
+            };
+            out.push(Reason { named, joint, word });
         }
     }
-    out.join(" · ")
+    out
+}
+
+/// `reasons` as text, joined by ` · ` (`人才——提到研发团队 · 金义湖`).
+pub fn chosen_values(article: &Article, block: usize, sel: &Selection, t: &Words) -> String {
+    let lines: Vec<String> = reasons(article, block, sel, t)
+        .iter()
+        .map(Reason::text)
+        .collect();
+    lines.join(" · ")
 }
 
 /// How the search found `block` besides its characters (`拼音匹配 jinyihu → 金、义、湖`,

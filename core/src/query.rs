@@ -1,5 +1,6 @@
 //! The reader's state as a URL query: `?theme=营商环境&platform=金义湖&project=…&q=项目`,
-//! then how to read the article (`read=zh|en|both`) and the interface language (`lang`).
+//! then whether the whole article shows in context (`context=1`), how to read it
+//! (`read=zh|en|both`) and the interface language (`lang`).
 //! Values are canonical Chinese names, repeated keys for several values; a value may
 //! also be read by one of its aliases (a former canonical name among them) and is then
 //! written back by its canonical name. Parsing never
@@ -8,7 +9,9 @@
 use crate::model::{Article, Facet};
 
 /// The keys the explorer reads; any other key is reported as ignored.
-pub const KNOWN_KEYS: [&str; 6] = ["theme", "platform", "project", "q", "read", "lang"];
+pub const KNOWN_KEYS: [&str; 7] = [
+    "theme", "platform", "project", "q", "context", "read", "lang",
+];
 
 /// How the reader reads the article: the Chinese original, our English translation, or
 /// both side by side.
@@ -106,6 +109,9 @@ pub struct Ignored {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub selection: Selection,
+    /// The whole article in context, the rest dimmed (`?context=1`; `0` or nothing: the
+    /// matches only).
+    pub context: bool,
     /// How to read asked for (`?read=`, as written), if any.
     pub read: Option<String>,
     /// The interface language asked for (`?lang=`), if any.
@@ -156,6 +162,11 @@ pub fn parse(article: &Article, query: &str) -> Parsed {
                     ignore(&mut out, &key, value);
                 }
             }
+            (None, "context") => match value {
+                "1" => out.context = true,
+                "0" | "" => {}
+                _ => ignore(&mut out, &key, value),
+            },
             (None, "lang" | "read") => {
                 let slot = if key == "lang" {
                     &mut out.lang
@@ -184,16 +195,32 @@ pub fn parse(article: &Article, query: &str) -> Parsed {
 /// Writes a selection as a query string with the leading `?`, or `""` when empty.
 /// `lang` is kept when given.
 pub fn to_query(article: &Article, sel: &Selection, lang: Option<&str>) -> String {
-    to_query_read(article, sel, None, lang)
+    to_query_shown(
+        article,
+        sel,
+        Shown {
+            lang,
+            ..Shown::default()
+        },
+    )
 }
 
-/// As `to_query`, with how to read (`read=`) before the language when given.
-pub fn to_query_read(
-    article: &Article,
-    sel: &Selection,
-    read: Option<Read>,
-    lang: Option<&str>,
-) -> String {
+/// How the page shows a selection, written after it (`context=1&read=…&lang=…`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub context: bool,
+    /// Kept when given (chosen or from the link).
+    pub read: Option<Read>,
+    pub lang: Option<&'a str>,
+}
+
+/// As `to_query`, with how the page shows the selection.
+pub fn to_query_shown(article: &Article, sel: &Selection, shown: Shown) -> String {
+    let Shown {
+        context,
+        read,
+        lang,
+    } = shown;
     let mut ser = form_urlencoded::Serializer::new(String::new());
     for facet in Facet::ALL {
         for &v in sel.chosen(facet) {
@@ -203,6 +230,9 @@ pub fn to_query_read(
     let q = sel.q.trim();
     if !q.is_empty() {
         ser.append_pair("q", q);
+    }
+    if context {
+        ser.append_pair("context", "1");
     }
     if let Some(read) = read {
         ser.append_pair("read", read.code());

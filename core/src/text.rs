@@ -90,6 +90,8 @@ pub struct Text {
     pub why: &'static str,
     /// Put after a value's name, its brackets included (`营商环境（编者归类）`).
     pub chosen_by_editor: &'static str,
+    /// Between a value and the block's word that put it there (`人才——提到研发团队`).
+    pub mentions: &'static str,
     pub own_words: &'static str,
     pub language: &'static str,
     pub other_lang: &'static str,
@@ -133,6 +135,11 @@ pub struct Text {
     pub target_hidden: &'static str,
     pub show_target: &'static str,
     pub minimap: &'static str,
+    /// The map's legend: a square of a matching paragraph, of another one, and how to
+    /// move within the map by keyboard.
+    pub map_hit: &'static str,
+    pub map_other: &'static str,
+    pub map_keys: &'static str,
     pub via_pinyin: &'static str,
     pub via_english: &'static str,
     pub via_label: &'static str,
@@ -189,6 +196,7 @@ pub static ZH: Text = Text {
     cited_caption: "图片说明",
     why: "匹配：",
     chosen_by_editor: "（编者归类）",
+    mentions: "——提到",
     own_words:
         "界面文字、英文名称、拼音、精神与主题的释义、关键数字说明和平台示意图为本页所加，并非原文。",
     language: "语言",
@@ -233,6 +241,9 @@ pub static ZH: Text = Text {
     target_hidden: "链接所指的段落不在当前结果中。",
     show_target: "在全文中显示",
     minimap: "文章地图",
+    map_hit: "符合筛选的段落",
+    map_other: "其余段落",
+    map_keys: "（方向键在段落间移动）",
     via_pinyin: "拼音匹配",
     via_english: "英文名称匹配",
     via_label: "英文说明匹配",
@@ -274,6 +285,7 @@ pub static EN: Text = Text {
     cited_caption: "Photo caption, ",
     why: "Matched: ",
     chosen_by_editor: " (assigned by the editors)",
+    mentions: " — mentions ",
     own_words: "Interface text, English names, pinyin, the definitions of the spirits and topics, key-figure labels and the platform diagram are this explorer's own, not the article's.",
     language: "Language",
     other_lang: "中文",
@@ -316,6 +328,9 @@ pub static EN: Text = Text {
     target_hidden: "The paragraph this link points to is not in these results.",
     show_target: "Show it in the whole article",
     minimap: "Article map",
+    map_hit: "paragraphs that match",
+    map_other: "other paragraphs",
+    map_keys: "(arrow keys move between paragraphs)",
     via_pinyin: "pinyin match",
     via_english: "English-name match",
     via_label: "English label match",

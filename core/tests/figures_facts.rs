@@ -96,7 +96,7 @@ fn the_corrected_labels_and_comparisons_are_pinned() {
     for (t, en) in [
         ("18条", "18 measures"),
         ("4个", "4 projects"),
-        ("上百人", "over 100 people"),
+        ("上百人", "a hundred or more people"), // as our translation says it
     ] {
         assert_eq!(by_text(t).text_en, en);
     }

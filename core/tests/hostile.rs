@@ -127,7 +127,7 @@ fn any_value() -> impl Strategy<Value = String> {
     let names: Vec<String> = Facet::ALL
         .iter()
         .flat_map(|&f| (0..a.facet_len(f)).map(move |i| a.value_name(f, i).to_string()))
-        .chain(["en", "zh", " en ", "金义湖 "].map(String::from))
+        .chain(["en", "zh", " en ", "金义湖 ", "1", "0", "both"].map(String::from))
         .collect();
     prop_oneof![
         2 => proptest::sample::select(names),
@@ -310,6 +310,7 @@ proptest! {
         let mut want = Selection::default();
         let mut lang: Option<String> = None;
         let mut read: Option<String> = None;
+        let mut context = false;
         let mut ignored = Vec::new();
         for (k, v) in &entries {
             let v = v.trim();
@@ -329,6 +330,11 @@ proptest! {
                         lang = Some(v.to_string());
                     }
                 }
+                (None, "context") => match v {
+                    "1" => context = true,
+                    "0" | "" => {}
+                    _ => ignored.push((k.as_str(), v)),
+                },
                 (None, "read") if read.is_none() => {
                     if !v.is_empty() {
                         read = Some(v.to_string());
@@ -349,6 +355,7 @@ proptest! {
         prop_assert_eq!(&p.selection, &want);
         prop_assert_eq!(&p.lang, &lang);
         prop_assert_eq!(&p.read, &read);
+        prop_assert_eq!(p.context, context);
         prop_assert_eq!(p.ignored_count, ignored.len());
         let kept: Vec<Ignored> = ignored
             .iter()

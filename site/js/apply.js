@@ -23,6 +23,8 @@
     const facetOf = groups.map((g) => (buttons.find((b) => b.dataset.group === g) || { dataset: {} }).dataset.facet);
     const picked = (f, v) => chosen.some((c, i) => facetOf[i] === f && c.has(v));
     const q = p.getAll('q').map((v) => v.trim()).find((v) => v) || '';
+    // The whole article in context: every block shows, the matches marked.
+    const ctx = p.getAll('context').some((v) => v.trim() === '1');
     let total = 0;
     const map = all('[data-map]');
     let at = 0;
@@ -30,19 +32,21 @@
       let n = 0;
       for (const b of all('[data-block]', s)) {
         const ok = groups.every((g, i) => !chosen[i].size || (b.dataset[facetOf[i]] || '').split(' ').some((v) => chosen[i].has(v)));
-        show(b.parentElement, ok);
+        show(b.parentElement, ok || ctx);
         b.dataset.match = ok ? '1' : '0';
         map[at++].toggleAttribute('data-hit', ok);
         n += ok;
       }
-      show(s, n > 0);
+      show(s, n > 0 || ctx);
       s.dataset.sectionCount = n;
       s.querySelector('.section-count').firstChild.data = n;
       total += n;
     }
     const any = chosen.some((c) => c.size) || q;
-    show(one('[data-banner]'), !any);
-    show(one('[data-empty]'), !total);
+    show(one('[data-banner]'), !any || ctx);
+    show(one('[data-empty]'), !total && !ctx);
+    one('.article').toggleAttribute('data-context', ctx);
+    one('[data-context-toggle]').checked = ctx;
     one('[data-result-count]').dataset.resultCount = total;
     for (const n of all('[data-n]')) n.firstChild.data = total;
     for (const u of all('[data-unit]')) u.firstChild.data = total === 1 ? u.dataset.one : u.dataset.many;

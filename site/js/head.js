@@ -32,5 +32,5 @@
   // texts for the English one (the stylesheet shows them by `data-read`).
   const read = first('read').toLowerCase();
   h.dataset.read = ['zh', 'en', 'both'].includes(read) ? read : jx.ui === 'en' ? 'both' : 'zh';
-  if (['theme', 'platform', 'project', 'q'].some(first)) h.dataset.linked = '';
+  if (['theme', 'platform', 'project', 'q', 'context'].some(first)) h.dataset.linked = '';
 })();

@@ -12,6 +12,7 @@ use crate::reader::Reader;
 use crate::view::num;
 use jinyi_core::highlight::{segments, segments_en, Segment};
 use jinyi_core::model::{Block, BlockKind, Facet};
+use jinyi_core::search::merge_hits;
 use jinyi_core::text::EN;
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
@@ -63,8 +64,19 @@ fn block(i: usize) -> impl IntoView {
     let r = reader();
     let b = &r.article.blocks[i];
     let row = r.rows[i];
-    // Its matches change only with the search: its text is cut again only then.
-    let hits = Memo::new(move |_| r.with(|v| v.outcome.hits[i].clone()));
+    // Its matches change only with the search (and the key figure followed to it):
+    // its text is cut again only then.
+    let hits = Memo::new(move |_| {
+        let found = r.with(|v| v.outcome.hits[i].clone());
+        let figure = r.figure.get().map(|f| &r.article.figures[f]);
+        match figure.filter(|f| f.block as usize == i) {
+            Some(f) => match b.text.find(f.text) {
+                Some(at) => merge_hits(found, std::iter::once(at..at + f.text.len()).collect()),
+                None => found,
+            },
+            None => found,
+        }
+    });
     let text = move || hits.with(|h| runs(r, segments(b, h)));
     let why = move || row.with(|x| x.why.clone());
     let via = move || row.with(|x| x.via.clone());
@@ -100,8 +112,21 @@ fn block(i: usize) -> impl IntoView {
             {element}
             {english(r, i)}
             <p class="why" data-why="" hidden=move || why().is_empty()>
-                <span>{w(|t| t.why)}</span>
-                <span data-why-text="">{why}</span>
+                <span class="why-label">{w(|t| t.why)}</span>
+                <span class="reasons" data-why-text="">
+                    {move || {
+                        why()
+                            .into_iter()
+                            .map(|x| view! {
+                                <span class="reason">
+                                    {x.named}
+                                    {x.joint}
+                                    {(!x.word.is_empty()).then(|| view! { <mark>{x.word}</mark> })}
+                                </span>
+                            })
+                            .collect_view()
+                    }}
+                </span>
             </p>
             <p class="why via" data-via="" hidden=move || via().is_empty()>{via}</p>
             <p class="block-tools">

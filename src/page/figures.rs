@@ -62,7 +62,7 @@ pub fn KeyFigures() -> impl IntoView {
                     });
                     view! {
                         <li class="figure-row" data-figure=f.text data-figure-block=id hidden=move || !shown(i)>
-                            <a href=["#", id].concat() class="figure-link">
+                            <a href=["#", id].concat() class="figure-link" on:click=move |_| r.figure.set(Some(i))>
                                 <span class="figure-value" lang="zh-CN">{f.text}</span>
                                 // Our English rendering, in English only and only when it
                                 // says more than the verbatim value ("180 days", not "8.1%").

@@ -46,10 +46,19 @@ fn chosen(r: Reader, p: usize) -> bool {
     r.value(Facet::Platform, p).pressed
 }
 
-/// A pick in the guide: toggles the platform and brings the results into view.
+/// A pick in the guide: toggles the platform and brings the results into view. On a
+/// narrow screen, where the count and chips do not stay in view, the guide closes and
+/// the status line comes to the top, the first result under it.
 fn pick(r: Reader, p: usize) {
     r.toggle(Facet::Platform, p);
-    r.reveal();
+    if crate::browser::narrow() {
+        if let Some(guide) = crate::browser::element("guide-panel") {
+            let _ = guide.remove_attribute("open");
+        }
+        r.reveal_status();
+    } else {
+        r.reveal();
+    }
 }
 
 /// The seven-star diagram: numbered stars, and a legend of buttons that name them (the
@@ -192,7 +201,7 @@ pub fn PlatformGuide() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="guide" data-guide-panel="">
+        <details class="guide" id="guide-panel" data-guide-panel="">
             <summary id="guide">
                 <h2 class="extras-title">{w(|t| t.guide_title)}</h2>
             </summary>

@@ -218,11 +218,33 @@ pub fn suggestions() -> impl IntoView {
 }
 
 /// The article map: a link per block in reading order, grouped by section, marked
-/// `data-hit` when the filters keep it; each names its section and first words.
+/// `data-hit` when the filters keep it; each names its section and first words. A
+/// heading and a legend say what it is; it is one tab stop (the link last moved to),
+/// and the arrow keys, Home and End move within it.
 #[component]
 pub fn Minimap() -> impl IntoView {
     let r = reader();
     let a = r.article;
+    let last = a.blocks.len().saturating_sub(1);
+    let current = RwSignal::new(0usize);
+    let move_to = move |to: usize| {
+        current.set(to);
+        if let Some(el) = crate::browser::element(&["map-", a.blocks[to].id].concat()) {
+            let _ = el.focus();
+        }
+    };
+    let on_key = move |e: leptos::ev::KeyboardEvent| {
+        let at = current.get_untracked();
+        let to = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => (at + 1).min(last),
+            "ArrowLeft" | "ArrowUp" => at.saturating_sub(1),
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        e.prevent_default();
+        move_to(to);
+    };
     let sections = a
         .sections
         .iter()
@@ -234,14 +256,35 @@ pub fn Minimap() -> impl IntoView {
                     let start: String = block.text.chars().take(10).collect();
                     let title = [heading, "：", &start, "…"].concat();
                     let hit = move || r.rows[b].with(|row| row.matched).then_some("");
-                    view! { <li><a href=["#", block.id].concat() data-map=block.id data-hit=hit title=title></a></li> }
+                    let stop = move || if current.get() == b { "0" } else { "-1" };
+                    view! {
+                        <li>
+                            <a
+                                href=["#", block.id].concat()
+                                id=["map-", block.id].concat()
+                                data-map=block.id
+                                data-hit=hit
+                                title=title
+                                tabindex=stop
+                                on:focus=move |_| current.set(b)
+                            ></a>
+                        </li>
+                    }
                 })
                 .collect_view();
             view! { <li><ol>{links}</ol></li> }
         })
         .collect_view();
     view! {
-        <nav class="minimap" data-minimap="" aria-label=move || r.t().minimap data-en-aria-label=EN.minimap>
+        <nav class="minimap" data-minimap="" aria-labelledby="minimap-title" on:keydown=on_key>
+            <h2 id="minimap-title" class="minimap-title">{w(|t| t.minimap)}</h2>
+            <p class="minimap-legend" data-minimap-legend="">
+                <span class="key hit" aria-hidden="true"></span>
+                {w(|t| t.map_hit)}
+                <span class="key" aria-hidden="true"></span>
+                {w(|t| t.map_other)}
+                <span class="map-keys">{w(|t| t.map_keys)}</span>
+            </p>
             <ol>{sections}</ol>
         </nav>
     }

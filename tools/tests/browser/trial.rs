@@ -118,5 +118,156 @@ async fn context_mode_marks_the_matched_paragraphs() {
         marks.iter().filter(|m| m[0] == json!("1")).count(),
         core_blocks("platform=金义湖").len()
     );
+    // It is part of the shareable state: the address keeps it, a link paints in it.
+    assert!(b
+        .query_pairs()
+        .await
+        .contains(&("context".into(), "1".into())));
+    let link = b.current_url().await.to_string();
+    b.goto(&link).await;
+    b.wait_ready().await;
+    assert_eq!(b.block_ids().await.len(), FULL_ARTICLE_BLOCKS);
+    let checked = b
+        .js(
+            "return document.querySelector('[data-context-toggle]').checked;",
+            vec![],
+        )
+        .await;
+    assert_eq!(checked, json!(true));
+    b.click("[data-context-toggle]").await;
+    assert!(!b.query_pairs().await.iter().any(|(k, _)| k == "context"));
+    assert_eq!(b.block_ids().await, core_blocks("platform=金义湖"));
+    b.finish().await;
+}
+
+/// Chromium only: the phone screen is emulated over CDP.
+#[tokio::test]
+async fn the_article_map_says_what_it_is_and_is_one_tab_stop() {
+    let b = Browser::start().await;
+    b.open("?lang=en&platform=%E9%87%91%E4%B9%89%E6%B9%96")
+        .await;
+    let title = b.visible_texts("#minimap-title").await;
+    assert_eq!(title, ["Article map"]);
+    let legend = b.visible_texts("[data-minimap-legend]").await;
+    assert!(legend[0].contains("paragraphs that match"), "{legend:?}");
+    // One tab stop; the arrow keys move within, and the stop follows.
+    let stops = b
+        .js(
+            "return Array.from(document.querySelectorAll('[data-map]')).filter(a => a.tabIndex === 0).length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(stops, json!(1));
+    let first = article().blocks[0].id;
+    b.js(
+        &format!("document.getElementById('map-{first}').focus(); return true;"),
+        vec![],
+    )
+    .await;
+    crate::a11y::press(&b, fantoccini::key::Key::Right).await;
+    let second = article().blocks[1].id;
+    b.wait_js(
+        "the second map link to take focus",
+        "return document.activeElement && document.activeElement.dataset.map === arguments[0]
+            && document.activeElement.tabIndex === 0;",
+        vec![json!(second)],
+    )
+    .await;
+    // On a phone every square and every paragraph link is a 24×24 px target at least.
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+    )
+    .await;
+    b.frames(2).await;
+    let small = b
+        .js(
+            "return Array.from(document.querySelectorAll('[data-map], .block-row:not([hidden]) .block-tools > *'))
+                 .map(e => e.getBoundingClientRect())
+                 .filter(r => r.width > 0 && (r.width < 24 || r.height < 24))
+                 .map(r => r.width + '×' + r.height);",
+            vec![],
+        )
+        .await;
+    assert_eq!(small, json!([]), "targets below 24×24 px");
+    b.finish().await;
+}
+
+/// Chromium only: the phone screen is emulated over CDP.
+#[tokio::test]
+async fn on_a_phone_a_guide_pick_shows_the_count_and_chips_with_the_first_result() {
+    let b = Browser::start().await;
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+    )
+    .await;
+    b.open("?lang=zh").await;
+    b.js(
+        "document.querySelector('details[data-guide-panel]').open = true; return true;",
+        vec![],
+    )
+    .await;
+    b.click("[data-guide-link='金义湖']").await;
+    assert_eq!(b.block_ids().await, core_blocks("platform=金义湖"));
+    let first = core_blocks("platform=金义湖")[0].clone();
+    b.wait_js(
+        "the count, the chip and the first result in view together",
+        "const inView = (e) => { const r = e.getBoundingClientRect();
+             return r.top >= 0 && r.top < innerHeight && r.height > 0; };
+         return inView(document.querySelector('[data-result-count]'))
+             && inView(document.querySelector('[data-chip-value=\"金义湖\"]'))
+             && inView(document.getElementById(arguments[0]));",
+        vec![json!(first)],
+    )
+    .await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn reasons_are_a_short_line_each_with_the_word_marked_and_figures_land_marked() {
+    let a = article();
+    let b = Browser::start().await;
+    b.open("?lang=zh&theme=%E4%BA%BA%E6%89%8D&platform=%E9%87%91%E4%B9%89%E6%B9%96")
+        .await;
+    let reasons = b
+        .js(
+            "return Array.from(document.querySelectorAll('.block-row:not([hidden]) .reason')).map(e =>
+                 [e.closest('.block-row').querySelector('[data-block]').dataset.block, e.textContent,
+                  (e.querySelector('mark') || {}).textContent || '', e.getClientRects().length]);",
+            vec![],
+        )
+        .await;
+    let reasons = reasons.as_array().expect("reasons");
+    assert!(!reasons.is_empty());
+    for r in reasons {
+        let block = a.blocks.iter().find(|x| x.id == r[0]).unwrap();
+        let (text, word) = (r[1].as_str().unwrap(), r[2].as_str().unwrap());
+        assert_eq!(r[3], json!(1), "one line: {text}");
+        assert!(!text.contains('←'), "{text}");
+        if !word.is_empty() {
+            assert!(text.contains("——提到"), "{text}");
+            assert!(block.text.contains(word), "{word} is the block's own word");
+        }
+    }
+    assert!(
+        reasons.iter().any(|r| r[2] != json!("")),
+        "some reason names its word: {reasons:?}"
+    );
+    // A key figure followed to its paragraph: the number is marked there.
+    b.open("?lang=zh").await;
+    b.js(
+        "document.querySelector('details[data-key-figures]').open = true; return true;",
+        vec![],
+    )
+    .await;
+    b.click("[data-figure='8.1%'] a").await;
+    let marked = b
+        .js(
+            "return Array.from(document.querySelectorAll('[data-block=\"surpass-7\"] mark')).map(m => m.textContent);",
+            vec![],
+        )
+        .await;
+    assert_eq!(marked, json!(["8.1%"]));
     b.finish().await;
 }

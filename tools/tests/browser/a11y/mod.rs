@@ -72,7 +72,7 @@ async fn dark(b: &Browser) {
 }
 
 /// Press and release one key, as a keyboard would (WebDriver key actions).
-async fn press(b: &Browser, key: Key) {
+pub(crate) async fn press(b: &Browser, key: Key) {
     let k: char = key.into();
     let keys = KeyActions::new("keyboard".to_string())
         .then(KeyAction::Down { value: k })
