@@ -40,7 +40,7 @@ build: setup
 ## serve:   release build, then serve dist/ with the dev server (ADDR=127.0.0.1:8080)
 # jinyi-devserver alone: no bench or browser-test dependency is built for this.
 serve: build
-	cargo run -q --release -p jinyi-devserver --bin serve -- dist --addr $(ADDR)
+	cargo run -q -p jinyi-devserver --bin serve -- dist --addr $(ADDR)
 
 ## dist:    release build + pre-compressed .br/.gz copies of html/js/wasm/css/svg
 dist: build

@@ -52,4 +52,7 @@ mkdir -p "$stage"
 wasm-bindgen --target web --no-typescript --out-dir "$stage" --out-name jinyi-explorer \
   "$target_dir/wasm32-unknown-unknown/release/jinyi-explorer.wasm"
 wasm-opt -Oz --output "$stage/jinyi-explorer_bg.wasm" "$stage/jinyi-explorer_bg.wasm"
-cargo run -q --release -p jinyi-site --bin postbuild -- "$stage" "$dist"
+# The site step in the dev profile: it renders one page, so optimising it is wasted
+# time, and `cargo test` builds the same crates in this profile (the release profile is
+# the Wasm's: opt-level z, fat LTO, one codegen unit, minutes for a native binary).
+cargo run -q -p jinyi-site --bin postbuild -- "$stage" "$dist"
