@@ -54,9 +54,18 @@ test: setup-browser
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown --features fault-trigger -- -D warnings
-	$(MAKE) --no-print-directory dist dist-faults
-	cargo test --workspace
-	$(MAKE) --no-print-directory fuzz-short
+	@# The test build (target/debug) alongside the Wasm builds (target/size), whose last
+	@# steps (one codegen unit, fat LTO) leave a core idle; the site step then shares
+	@# the test build's crates.
+	cargo test --workspace --no-run & tests=$$!; \
+	  $(MAKE) --no-print-directory dist dist-faults; site=$$?; \
+	  wait $$tests && exit $$site
+	@# The short fuzz run (its own workspace and toolchain) alongside the tests, which
+	@# hold on a busy machine (make test-stress); its log follows theirs.
+	$(MAKE) --no-print-directory fuzz-short > target/fuzz-short.log 2>&1 & fuzz=$$!; \
+	  cargo test --workspace -- --test-threads=3; tests=$$?; \
+	  wait $$fuzz; fuzzed=$$?; cat target/fuzz-short.log; \
+	  [ $$tests -eq 0 ] && [ $$fuzzed -eq 0 ]
 
 ## test-stress: the browser tests 5 times in a row (RUNS=5) while stress-ng keeps every core busy (not in CI)
 test-stress: setup-browser dist dist-faults
@@ -107,7 +116,7 @@ fuzz:
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  mkdir -p target/fuzz-corpus/$$t; \
 	  $(FUZZ_CARGO) run $(FUZZ_SAN) $$t target/fuzz-corpus/$$t corpus/$$t -- \
-	    -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS); \
+	    -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) || exit 1; \
 	done
 
 ## fuzz-short: each fuzz target for 15 s (the check `make test` runs)

@@ -216,7 +216,9 @@ WBG_VERSION="$(lock_version wasm-bindgen)"
 
 wbg_version() { wasm-bindgen --version 2>/dev/null | awk '{print $2}'; }
 # Note: `--locked` does not work for wasm-bindgen-cli here; without it is fine.
-ensure_cargo_tool wasm-bindgen-cli "$WBG_VERSION" wbg_version "cargo install, ~2 min"
+# Unoptimised (like geckodriver and cargo-fuzz): it compiles in less time than an
+# optimised build, writes the same bytes, and runs twice per build for ~2 s each.
+ensure_cargo_tool wasm-bindgen-cli "$WBG_VERSION" wbg_version "cargo install --debug, ~2 min" --debug
 
 # --- cargo-fuzz (--fuzz only) --------------------------------------------------
 

@@ -252,12 +252,23 @@ impl Browser {
     /// Text of the displayed elements matching `css`: the rendered text (`innerText`;
     /// interface words come in both languages, one of them hidden), trimmed, since
     /// engines differ at a block's edges (WebKit ends `<h2>筛选</h2>` with a line break
-    /// when a hidden `<span>` follows the word).
+    /// when a hidden `<span>` follows the word). A section `content-visibility` has not
+    /// laid out yet has no `innerText` (WebKit): its text is then read from the nodes,
+    /// without the other language's words, hidden elements and the text not read
+    /// (`data-read`).
     pub async fn visible_texts(&self, css: &str) -> Vec<String> {
         let script = format!(
             "{JS_VISIBLE}
+            const h = document.documentElement.dataset;
+            const other = h.ui === 'en' ? '.zh' : '.en';
+            const unread = h.read === 'en' ? ', .orig' : h.read === 'both' ? '' : ', .tr';
+            const nodes = (e) => {{
+                const c = e.cloneNode(true);
+                for (const x of c.querySelectorAll(`${{other}}, [hidden]${{unread}}`)) x.remove();
+                return c.textContent.trim();
+            }};
             return Array.from(document.querySelectorAll(arguments[0])).filter(visible)
-                .map(e => e.innerText.trim());"
+                .map(e => e.innerText.trim() || nodes(e));"
         );
         strings(self.js(&script, vec![json!(css)]).await)
     }
