@@ -118,7 +118,7 @@ fn search(article: &Article, index: &SearchIndex, query: &str) -> Found {
             }
         }
         let en = match (&words, article.block_en(b)) {
-            (Some(w), Some(t)) => w.find_phrase(t.text, t.gaps),
+            (Some(w), Some(t)) => index.find_english(b, w, t.text, t.gaps),
             _ => Vec::new(),
         };
         if !en.is_empty() {

@@ -198,7 +198,7 @@ pub static ZH: Text = Text {
     chosen_by_editor: "（编者归类）",
     mentions: "——提到",
     own_words:
-        "界面文字、英文名称、拼音、精神与主题的释义、关键数字说明和平台示意图为本页所加，并非原文。",
+        "界面文字、英文译文与英文名称、拼音、精神与主题的释义、关键数字说明和平台示意图为本页所加，并非原文。",
     language: "语言",
     other_lang: "English",
     skip: "跳到正文",
@@ -286,7 +286,7 @@ pub static EN: Text = Text {
     why: "Matched: ",
     chosen_by_editor: " (assigned by the editors)",
     mentions: " — mentions ",
-    own_words: "Interface text, English names, pinyin, the definitions of the spirits and topics, key-figure labels and the platform diagram are this explorer's own, not the article's.",
+    own_words: "Interface text, the English translation and English names, pinyin, the definitions of the spirits and topics, key-figure labels and the platform diagram are this explorer's own, not the article's.",
     language: "Language",
     other_lang: "中文",
     skip: "Skip to the article",

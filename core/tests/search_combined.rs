@@ -165,3 +165,35 @@ fn english_words_find_what_their_chinese_finds() {
         assert_eq!(ids(&run(en, None)), ids(&run(zh, None)), "{en} / {zh}");
     }
 }
+
+/// The index's quick test before reading a block's English never rules out a match: for
+/// words of our translation as queries (and inflected), what the index finds is what
+/// reading every block's words finds.
+#[test]
+fn the_quick_english_test_loses_no_match() {
+    use jinyi_core::search::EnglishQuery;
+    let a = article();
+    let index = SearchIndex::for_article(a);
+    let mut queries: Vec<String> = Vec::new();
+    for b in a.translation.blocks.iter().take(6) {
+        for w in b.text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if w.len() >= 3 {
+                queries.extend([w.to_string(), format!("{w}s"), format!("{w}ed")]);
+            }
+        }
+    }
+    queries.sort();
+    queries.dedup();
+    for q in &queries {
+        let Some(eq) = EnglishQuery::new(q) else {
+            continue;
+        };
+        for (i, en) in a.translation.blocks.iter().enumerate() {
+            assert_eq!(
+                index.find_english(i, &eq, en.text, en.gaps),
+                eq.find_phrase(en.text, en.gaps),
+                "{q} in block {i}"
+            );
+        }
+    }
+}

@@ -92,6 +92,45 @@ fn same_word(query: &[String], text: &str) -> bool {
     query[0] == text || bases(text).iter().any(|b| query.contains(b))
 }
 
+/// A text folded for `EnglishQuery::may_match`: lowercase ASCII letters and digits,
+/// everything else a space (`spaced`), and the same without the spaces (`joined`).
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    spaced: String,
+    joined: String,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let spaced: String = text
+            .chars()
+            .map(|c| match fold_char(c) {
+                Some(f) if f.is_ascii_alphanumeric() => f,
+                _ => ' ',
+            })
+            .collect();
+        let joined = spaced.chars().filter(|&c| c != ' ').collect();
+        Folded { spaced, joined }
+    }
+}
+
+/// What every form of a word begins with: what its bases have in common, without a
+/// final `e` or `y` (`industries` → `industr`, which “industry” begins with too;
+/// `try` → `tr`, for “tried”).
+fn stem(bases: &[String]) -> &str {
+    let first = bases.first().map_or("", String::as_str);
+    let common = bases.iter().fold(first.len(), |n, b| {
+        first
+            .bytes()
+            .zip(b.bytes())
+            .take(n)
+            .take_while(|(x, y)| x == y)
+            .count()
+    });
+    let prefix = &first[..common];
+    prefix.strip_suffix(['e', 'y']).unwrap_or(prefix)
+}
+
 /// A query as the English rules read it.
 #[derive(Debug, Clone)]
 pub struct EnglishQuery {
@@ -180,6 +219,22 @@ impl EnglishQuery {
             return self.find(text, cuts);
         }
         out
+    }
+
+    /// False when `text` (folded) cannot hold a match: a word of the query whose stem
+    /// does not stand at the start of a word of the text, and, for one word, nor the
+    /// word run together. True does not mean it matches (`find_phrase` decides).
+    pub fn may_match(&self, text: &Folded) -> bool {
+        let begins_a_word = |stem: &str| {
+            text.spaced
+                .match_indices(stem)
+                .any(|(at, _)| at == 0 || text.spaced.as_bytes()[at - 1] == b' ')
+        };
+        self.words.iter().all(|w| begins_a_word(stem(w)))
+            || self
+                .joined
+                .as_deref()
+                .is_some_and(|j| text.joined.contains(j))
     }
 
     /// Whether the query matches `text` (see `find`).
@@ -274,6 +329,39 @@ mod tests {
         assert_eq!(at, ["Free Trade Zone"]);
         let q = EnglishQuery::new("jinyilake").unwrap();
         assert_eq!(q.find_phrase("at Jinyi Lake", &[]), vec![(3..13)]);
+    }
+
+    #[test]
+    fn the_quick_test_never_rules_out_a_match() {
+        let texts = [
+            "227 trains ran; training began",
+            "new industries, planned and traded; it tried, and tries",
+            "the Pilot Free Trade Zone at Jinyi Lake",
+        ];
+        for q in [
+            "train",
+            "trains",
+            "industry",
+            "plan",
+            "trade",
+            "jinyilake",
+            "free trade zone",
+            "lake",
+            "zone",
+            "jyh",
+            "industries",
+            "try",
+            "tried",
+        ] {
+            let q = EnglishQuery::new(q).unwrap();
+            for t in texts {
+                if !q.find_phrase(t, &[]).is_empty() {
+                    assert!(q.may_match(&Folded::new(t)), "{q:?} in {t}");
+                }
+            }
+        }
+        let jyh = EnglishQuery::new("jyh").unwrap();
+        assert!(texts.iter().all(|t| !jyh.may_match(&Folded::new(t))));
         assert!(EnglishQuery::new(" - - ").is_none());
     }
 }

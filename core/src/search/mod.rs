@@ -46,6 +46,9 @@ pub struct SearchIndex {
     pinyin: Vec<Units>,
     /// The readings table as lookups (empty when built by `new`).
     lookup: Lookup,
+    /// Per block, our English folded for a quick first test (`english::Folded`; empty
+    /// when built without an article's translation).
+    english: Vec<english::Folded>,
 }
 
 /// Whether `query` searches at all: only a query that folds to something does. Without
@@ -64,12 +67,37 @@ impl SearchIndex {
             gaps: blocks.iter().map(|b| b.gaps).collect(),
             pinyin: Vec::new(),
             lookup: Lookup::default(),
+            english: Vec::new(),
         }
     }
 
     /// Direct and pinyin search over an article's blocks (what the app uses).
     pub fn for_article(article: &Article) -> Self {
-        Self::with_pinyin(article.blocks, article.pinyin)
+        SearchIndex {
+            english: article
+                .translation
+                .blocks
+                .iter()
+                .map(|b| english::Folded::new(b.text))
+                .collect(),
+            ..Self::with_pinyin(article.blocks, article.pinyin)
+        }
+    }
+
+    /// Where in block `block`'s English (`text`, its `gaps`) the query stands as a
+    /// phrase (`EnglishQuery::find_phrase`), after a quick test on the folded text that
+    /// rules out most blocks without reading their words.
+    pub fn find_english(
+        &self,
+        block: usize,
+        query: &EnglishQuery,
+        text: &str,
+        gaps: &[u32],
+    ) -> Vec<Range<usize>> {
+        match self.english.get(block) {
+            Some(f) if !query.may_match(f) => Vec::new(),
+            _ => query.find_phrase(text, gaps),
+        }
     }
 
     /// Direct and pinyin search, with the readings in `table`.

@@ -10,16 +10,6 @@ use jinyi_core::query::parse;
 use jinyi_core::search::SearchIndex;
 use serde_json::{json, Value};
 
-/// The ids of the blocks the core keeps for `query`.
-fn expected_blocks(a: &Article, query: &str) -> Vec<String> {
-    let index = SearchIndex::for_article(a);
-    let o = apply(a, &index, &parse(a, query).selection);
-    (0..a.blocks.len())
-        .filter(|&b| o.matched[b])
-        .map(|b| a.blocks[b].id.to_string())
-        .collect()
-}
-
 /// What a reader sees: blocks, headings, language, words, counts, facet buttons.
 const SNAPSHOT: &str = "const visible = (e) => e.checkVisibility({ visibilityProperty: true });
     const shown = (css) => Array.from(document.querySelectorAll(css)).filter(visible);
@@ -115,7 +105,6 @@ const FRAMES: &str = "window.__frames = [];
 /// frame is recorded from the document's start (CDP `Page.addScriptToEvaluateOnNewDocument`).
 #[tokio::test]
 async fn shared_links_paint_in_their_own_state_from_the_first_frame() {
-    let a = article();
     let b = Browser::chromium_with(&["--lang=zh-CN", "--accept-lang=zh-CN,zh"]).await;
     b.cdp("Network.enable", json!({})).await;
     b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
@@ -155,7 +144,7 @@ async fn shared_links_paint_in_their_own_state_from_the_first_frame() {
         ),
         ("?theme=%E4%BA%BA%E6%89%8D&read=en&lang=en", "en", "en"),
     ] {
-        let want = expected_blocks(a, query).join(" ");
+        let want = core_blocks(query).join(" ");
         b.open(query).await;
         b.wait_js(
             "three frames recorded after the app was ready",

@@ -6,20 +6,7 @@
 
 use crate::harness::*;
 use crate::quoting::{clipboard_after_click, grant_clipboard};
-use jinyi_core::filter::apply;
-use jinyi_core::query::parse;
-use jinyi_core::search::SearchIndex;
 use serde_json::json;
-
-/// The blocks the core keeps for `query`, in reading order.
-fn core_blocks(query: &str) -> Vec<String> {
-    let a = article();
-    let out = apply(a, &SearchIndex::for_article(a), &parse(a, query).selection);
-    (0..a.blocks.len())
-        .filter(|&b| out.matched[b])
-        .map(|b| a.blocks[b].id.to_string())
-        .collect()
-}
 
 /// What the reader sees of the article: the Chinese blocks and the English ones on
 /// screen (ids), the page's `data-read` and the pressed choice.

@@ -1,23 +1,13 @@
 //! The second reader trial (issue 17), as a reader sees it: groups that narrow as they
 //! look, counts in the right number, full-width punctuation in Chinese, a guide that
-//! names what each entry is and says "ours" once, and context mode that marks the
-//! matches. (Citations: `quoting.rs`; key figures apart: `usability.rs`.)
+//! names what each entry is and says "ours" once, context mode that marks the matches
+//! and is shared by link, an article map with a heading, a legend and one tab stop,
+//! a guide pick on a phone that shows the count with the results, reasons of one line
+//! with the block's word marked, a key figure marked where it lands. (Citations:
+//! `quoting.rs`; key figures apart: `usability.rs`.)
 
 use crate::harness::*;
-use jinyi_core::filter::apply;
-use jinyi_core::query::parse;
-use jinyi_core::search::SearchIndex;
 use serde_json::json;
-
-/// The blocks the core keeps for `query`, in reading order.
-fn core_blocks(query: &str) -> Vec<String> {
-    let a = article();
-    let out = apply(a, &SearchIndex::for_article(a), &parse(a, query).selection);
-    (0..a.blocks.len())
-        .filter(|&b| out.matched[b])
-        .map(|b| a.blocks[b].id.to_string())
-        .collect()
-}
 
 #[tokio::test]
 async fn a_spirit_and_a_topic_narrow_each_other_and_each_group_says_any_of() {

@@ -38,6 +38,18 @@ pub fn article() -> &'static Article {
     })
 }
 
+/// The ids of the blocks the core keeps for `query` (a URL query), in reading order:
+/// what the page must show for it.
+pub fn core_blocks(query: &str) -> Vec<String> {
+    let a = article();
+    let sel = jinyi_core::query::parse(a, query).selection;
+    let out = jinyi_core::filter::apply(a, &jinyi_core::search::SearchIndex::for_article(a), &sel);
+    (0..a.blocks.len())
+        .filter(|&b| out.matched[b])
+        .map(|b| a.blocks[b].id.to_string())
+        .collect()
+}
+
 /// The values `sel` chooses, as `facet:name`, sorted (as the tests read pressed
 /// buttons and chips from the page).
 pub fn chosen_names(a: &Article, sel: &Selection) -> Vec<String> {
