@@ -97,6 +97,15 @@ impl State {
             .unwrap_or_else(|| Read::default_for(self.lang == Lang::En))
     }
 
+    /// The URL of a change of view (language, way of reading, context): written over
+    /// the current history entry.
+    fn replacing(&self, a: &Article) -> UrlWrite {
+        UrlWrite {
+            query: self.query(a),
+            push: false,
+        }
+    }
+
     /// The query string this state writes.
     fn query(&self, a: &Article) -> String {
         let lang = self.lang_in_url.then(|| self.lang.code());
@@ -123,30 +132,21 @@ impl State {
     pub fn set_lang(&mut self, a: &Article, lang: Lang) -> UrlWrite {
         self.lang = lang;
         self.lang_in_url = true;
-        UrlWrite {
-            query: self.query(a),
-            push: false,
-        }
+        self.replacing(a)
     }
 
     /// Shows the whole article in context, or the matches only (the URL remembers it,
     /// without a history entry, like the way of reading).
     pub fn set_context(&mut self, a: &Article, on: bool) -> UrlWrite {
         self.context = on;
-        UrlWrite {
-            query: self.query(a),
-            push: false,
-        }
+        self.replacing(a)
     }
 
     /// Chooses how to read (the URL remembers it, without a history entry, like the
     /// language: Back and Forward keep it).
     pub fn set_read(&mut self, a: &Article, read: Read) -> UrlWrite {
         self.read = Some(read);
-        UrlWrite {
-            query: self.query(a),
-            push: false,
-        }
+        self.replacing(a)
     }
 
     /// Back/Forward: the state of `query`, adding no history entry.

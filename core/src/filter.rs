@@ -13,8 +13,7 @@
 use crate::model::{Article, Facet, ThemeKind};
 use crate::query::Selection;
 use crate::search::{
-    bound_query, english_label_matches, english_matches, merge_hits, prepare, EnglishQuery,
-    PinyinQuery, SearchIndex,
+    bound_query, english_matches, merge_hits, prepare, EnglishQuery, PinyinQuery, SearchIndex,
 };
 use std::ops::Range;
 
@@ -87,12 +86,16 @@ fn search(article: &Article, index: &SearchIndex, query: &str) -> Found {
     // Names of platforms and projects only: a theme's blocks are the editors' choice,
     // and its English name (`Talent`) is a word the translation has where the Chinese
     // has the theme's word (人才), so both find the same blocks.
-    let english: Vec<(Facet, u16)> = english_matches(article, typed)
+    let words = EnglishQuery::new(typed);
+    let english: Vec<(Facet, u16)> = words
+        .as_ref()
+        .map_or_else(Vec::new, |w| w.names_in(article))
         .into_iter()
         .filter(|&(f, _)| f != Facet::Theme)
         .collect();
-    let labels = english_label_matches(article, typed);
-    let words = EnglishQuery::new(typed);
+    let labels = words
+        .as_ref()
+        .map_or_else(Vec::new, |w| w.labels_in(article));
     let mut hits: Vec<Vec<Range<usize>>> = Vec::with_capacity(n);
     let mut via: Vec<Vec<Via>> = Vec::with_capacity(n);
     let mut hits_en: Vec<Vec<Range<usize>>> = Vec::with_capacity(n);

@@ -246,29 +246,35 @@ impl EnglishQuery {
 /// The facet values whose English name matches `query` (as typed), facet by facet, in
 /// data order.
 pub fn english_matches(article: &Article, query: &str) -> Vec<(Facet, u16)> {
-    let Some(q) = EnglishQuery::new(query) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for facet in Facet::ALL {
-        for v in 0..article.facet_len(facet) {
-            if q.matches(article.value_en(facet, v)) {
-                out.push((facet, v as u16));
-            }
-        }
-    }
-    out
+    EnglishQuery::new(query).map_or_else(Vec::new, |q| q.names_in(article))
 }
 
 /// The key figures whose English label matches `query`, in data order.
 pub fn english_label_matches(article: &Article, query: &str) -> Vec<u16> {
-    let Some(q) = EnglishQuery::new(query) else {
-        return Vec::new();
-    };
-    (0..article.figures.len())
-        .filter(|&i| q.matches(article.figures[i].label_en))
-        .map(|i| i as u16)
-        .collect()
+    EnglishQuery::new(query).map_or_else(Vec::new, |q| q.labels_in(article))
+}
+
+impl EnglishQuery {
+    /// The facet values whose English name matches, facet by facet, in data order.
+    pub fn names_in(&self, article: &Article) -> Vec<(Facet, u16)> {
+        let mut out = Vec::new();
+        for facet in Facet::ALL {
+            for v in 0..article.facet_len(facet) {
+                if self.matches(article.value_en(facet, v)) {
+                    out.push((facet, v as u16));
+                }
+            }
+        }
+        out
+    }
+
+    /// The key figures whose English label matches, in data order.
+    pub fn labels_in(&self, article: &Article) -> Vec<u16> {
+        (0..article.figures.len())
+            .filter(|&i| self.matches(article.figures[i].label_en))
+            .map(|i| i as u16)
+            .collect()
+    }
 }
 
 #[cfg(test)]

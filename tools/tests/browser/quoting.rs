@@ -163,13 +163,7 @@ async fn the_shown_paragraphs_export_as_markdown() {
     let kept = b.block_ids().await;
     assert_eq!(kept.len(), 3);
     b.click("[data-export]").await;
-    let md = b
-        .js(
-            "return document.querySelector('[data-copy-text]').value;",
-            vec![],
-        )
-        .await;
-    let md = md.as_str().unwrap();
+    let md = b.copy_text().await;
     let url = format!("{}?platform=%E9%87%91%E4%B9%89%E6%B9%96&lang=zh", b.base);
     assert!(md.starts_with("# “敢”为人先"), "{md}");
     assert!(md.lines().next().unwrap().ends_with("（摘录）"), "{md}");

@@ -205,13 +205,7 @@ async fn citations_exports_and_print_follow_the_way_of_reading() {
     // The export in English: the headings and paragraphs in our English, said to be ours.
     b.open("?lang=en&read=en&theme=%E4%BA%BA%E6%89%8D").await;
     b.click("[data-export]").await;
-    let md = b
-        .js(
-            "return document.querySelector('[data-copy-text]').value;",
-            vec![],
-        )
-        .await;
-    let md = md.as_str().unwrap_or_default();
+    let md = b.copy_text().await;
     assert!(
         md.contains("The English is our translation, not the newspaper's."),
         "{md}"

@@ -69,6 +69,17 @@ impl Browser {
             .collect()
     }
 
+    /// The text the copy dialog holds (an export, or a quotation copied by hand).
+    pub async fn copy_text(&self) -> String {
+        let v = self
+            .js(
+                "return document.querySelector('[data-copy-text]').value;",
+                vec![],
+            )
+            .await;
+        v.as_str().unwrap_or_default().to_string()
+    }
+
     /// The `data-result-count` attribute, parsed.
     pub async fn result_count(&self) -> usize {
         let v = self
