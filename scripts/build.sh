@@ -43,7 +43,11 @@ else
   echo "build: stable ($(rustc --version)); nightly with rust-src and wasm32 would make it smaller"
 fi
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
-cargo build --release --target wasm32-unknown-unknown -p jinyi-explorer --bin jinyi-explorer "${features[@]}"
+# Never through clippy-driver (`make test` lints its native build with it): the Wasm is
+# linted by `cargo clippy --target wasm32-unknown-unknown`, and clippy's compiler settings
+# are not the release build's.
+env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS \
+  cargo build --release --target wasm32-unknown-unknown -p jinyi-explorer --bin jinyi-explorer "${features[@]}"
 unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES RUSTFLAGS CARGO_TARGET_DIR
 # One stage folder per output, so the release and the fault-trigger builds never share one.
 stage="$PWD/target/stage/$(basename "$dist")"

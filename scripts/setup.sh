@@ -19,6 +19,9 @@
 # Only the registries (crates.io, npm, Debian) are used. No bundler is installed:
 # scripts/build.sh runs cargo, wasm-bindgen and wasm-opt, and site/ does the rest.
 set -euo pipefail
+# Tools are installed as they are, never linted: `make test` lints its own build with
+# clippy-driver as cargo's workspace wrapper, which `cargo install` would otherwise use.
+unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
 
 readonly WASM_OPT_MAJOR="132"
 readonly WASM_TARGET="wasm32-unknown-unknown"
