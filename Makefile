@@ -57,7 +57,9 @@ dist: build
 LINTED := env RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
 ## test:    everything CI runs: fmt check, clippy (native + wasm), dist, cargo test (browser tests in 3 engines)
-test: setup-browser
+test:
+	@# Every tool at once (the fuzz run's too): missing ones compile side by side.
+	@$(SETUP) --browser --fuzz
 	cargo fmt --all -- --check
 	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown --features fault-trigger -- -D warnings

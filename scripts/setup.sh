@@ -126,10 +126,14 @@ wait_for_cargo_install() {
     done
 }
 
-# ensure_cargo_tool CRATE VERSION VERSION_FN WHAT [cargo install options…]: keep CRATE
-# if VERSION_FN prints VERSION, else `cargo install` it at VERSION (after any install
-# of it already running) and check the result. WHAT says how long it takes.
-ensure_cargo_tool() {
+# start_cargo_tool CRATE VERSION VERSION_FN WHAT [cargo install options…]: keep CRATE
+# if VERSION_FN prints VERSION, else start `cargo install` of it at VERSION in the
+# background (after any install of it already running). WHAT says how long it takes.
+# Missing tools compile side by side: each install alone leaves a core idle in its
+# serial steps (downloads, the last crates, linking). finish_cargo_tools waits for
+# them and checks each result.
+started_crates=()
+start_cargo_tool() {
     local crate="$1" version="$2" version_fn="$3" what="$4"
     shift 4
     if [ "$("$version_fn")" = "$version" ]; then
@@ -137,14 +141,35 @@ ensure_cargo_tool() {
         return
     fi
     wait_for_cargo_install "$crate"
-    if [ "$("$version_fn")" != "$version" ]; then
-        installing "$crate $version ($what; found: '$("$version_fn")')"
-        cargo install "$crate" --version "$version" --force "$@" ||
-            die "cargo install $crate $version failed"
+    if [ "$("$version_fn")" = "$version" ]; then
+        ok "$crate $version"
+        return
     fi
-    [ "$("$version_fn")" = "$version" ] ||
-        die "$crate $version installed but it reports '$("$version_fn")'"
-    ok "$crate $version"
+    installing "$crate $version ($what; found: '$("$version_fn")')"
+    local log
+    log="$(mktemp "${TMPDIR:-/tmp}/setup-$crate.XXXXXX")"
+    cargo install "$crate" --version "$version" --force "$@" >"$log" 2>&1 &
+    started_crates+=("$crate $version $version_fn $! $log")
+}
+
+finish_cargo_tools() {
+    local entry crate version version_fn pid log failed=0
+    for entry in "${started_crates[@]}"; do
+        read -r crate version version_fn pid log <<<"$entry"
+        if ! wait "$pid"; then
+            cat "$log" >&2
+            printf 'setup: ERROR: cargo install %s %s failed (its output is above)\n' "$crate" "$version" >&2
+            failed=1
+        elif [ "$("$version_fn")" != "$version" ]; then
+            printf "setup: ERROR: %s %s installed but it reports '%s'\n" "$crate" "$version" "$("$version_fn")" >&2
+            failed=1
+        else
+            ok "$crate $version"
+        fi
+        rm -f "$log"
+    done
+    started_crates=()
+    [ "$failed" -eq 0 ] || exit 1
 }
 
 # --- Rust toolchain ------------------------------------------------------------
@@ -221,7 +246,7 @@ wbg_version() { wasm-bindgen --version 2>/dev/null | awk '{print $2}'; }
 # Note: `--locked` does not work for wasm-bindgen-cli here; without it is fine.
 # Unoptimised (like geckodriver and cargo-fuzz): it compiles in less time than an
 # optimised build, writes the same bytes, and runs twice per build for ~2 s each.
-ensure_cargo_tool wasm-bindgen-cli "$WBG_VERSION" wbg_version "cargo install --debug, ~2 min" --debug
+start_cargo_tool wasm-bindgen-cli "$WBG_VERSION" wbg_version "cargo install --debug, ~2 min" --debug
 
 # --- cargo-fuzz (--fuzz only) --------------------------------------------------
 
@@ -229,7 +254,7 @@ if [ "$fuzz" -eq 1 ]; then
     cargo_fuzz_version() { cargo fuzz --version 2>/dev/null | awk '{print $2}'; }
     # Unoptimised (`--debug`, no debug info), like geckodriver: it only starts cargo
     # and libFuzzer, and it compiles in about a minute instead of three.
-    CARGO_PROFILE_DEV_DEBUG=0 ensure_cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" \
+    CARGO_PROFILE_DEV_DEBUG=0 start_cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION" \
         cargo_fuzz_version "cargo install --debug, ~1 min" --locked --debug
     # No toolchain can be fetched here, so nightly is used only when it is installed
     # (AddressSanitizer); otherwise the Makefile fuzzes on stable without a sanitizer.
@@ -293,8 +318,9 @@ if [ "$browser" -eq 1 ]; then
     geckodriver_version() { geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}'; }
     # An unoptimised build (`--debug`, no debug info): it only relays WebDriver commands
     # to Firefox, and it compiles in under a minute instead of ~4.
-    CARGO_PROFILE_DEV_DEBUG=0 ensure_cargo_tool geckodriver "$GECKODRIVER_VERSION" \
+    CARGO_PROFILE_DEV_DEBUG=0 start_cargo_tool geckodriver "$GECKODRIVER_VERSION" \
         geckodriver_version "cargo install --debug, ~1 min" --locked --debug
 fi
 
+finish_cargo_tools
 echo "setup complete"
