@@ -14,7 +14,7 @@ SETUP := bash scripts/setup.sh
 # Files pre-compressed next to the originals (foo.js -> foo.js.br, foo.js.gz).
 COMPRESSIBLE := -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg'
 
-.PHONY: help setup setup-browser build serve dist dist-faults test test-stress lint fmt bench clean
+.PHONY: help setup setup-browser build serve dist dist-faults test test-stress lint lint-wasm fmt bench clean
 
 ## help:    list the targets
 help:
@@ -61,8 +61,6 @@ test:
 	@# Every tool at once (the fuzz run's too): missing ones compile side by side.
 	@$(SETUP) --browser --fuzz
 	cargo fmt --all -- --check
-	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown -- -D warnings
-	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown --features fault-trigger -- -D warnings
 	@# The test build (target/debug, every target, linted) alongside the Wasm builds
 	@# (target/size), whose last steps (one codegen unit, fat LTO) leave a core idle;
 	@# the site step then shares the test build's crates.
@@ -70,8 +68,13 @@ test:
 	  $(LINTED) $(MAKE) --no-print-directory dist dist-faults; site=$$?; \
 	  wait $$tests && exit $$site
 	@# Three threads: the browser tests wait on browsers as much as they compute
-	@# (573 s against 654 s with two, on 2 cores).
-	$(LINTED) cargo test --workspace -- --test-threads=3
+	@# (573 s against 654 s with two, on 2 cores). What they leave idle goes to the
+	@# wasm32 lints and the fuzz build, at the lowest priority (nice 19), so they take
+	@# the spare CPU and not the tests'; their output follows the tests'.
+	nice -n 19 $(MAKE) --no-print-directory lint-wasm fuzz-build > target/alongside.log 2>&1 & alongside=$$!; \
+	  $(LINTED) cargo test --workspace -- --test-threads=3; tests=$$?; \
+	  wait $$alongside; lints=$$?; cat target/alongside.log; \
+	  [ $$tests -eq 0 ] && [ $$lints -eq 0 ]
 	$(MAKE) --no-print-directory fuzz-short
 
 ## test-stress: the browser tests 5 times in a row (RUNS=5) while stress-ng keeps every core busy (not in CI)
@@ -87,7 +90,12 @@ dist-faults: setup
 lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	$(MAKE) --no-print-directory lint-wasm
+
+## lint-wasm: clippy -D warnings on the Wasm app (wasm32), with and without the test-only fault-trigger
+lint-wasm:
 	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p jinyi-explorer --target wasm32-unknown-unknown --features fault-trigger -- -D warnings
 
 ## fmt:     format all Rust code in place
 fmt:
@@ -109,7 +117,7 @@ clean:
 # Nightly (with AddressSanitizer) when installed, else stable without a sanitizer.
 # Leak checks off: the loader leaks the article on purpose (its types are 'static).
 # The kept corpus is minimised on edges only (-use_counters=0 -use_cmp=0): small.
-.PHONY: fuzz fuzz-short fuzz-cmin
+.PHONY: fuzz fuzz-build fuzz-short fuzz-cmin
 FUZZ_TARGETS := url search
 FUZZ_SECONDS ?= 300
 FUZZ_NIGHTLY = $(shell rustup toolchain list 2>/dev/null | grep -q '^nightly' && echo 1)
@@ -125,6 +133,11 @@ fuzz:
 	  $(FUZZ_CARGO) run $(FUZZ_SAN) $$t target/fuzz-corpus/$$t corpus/$$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) || exit 1; \
 	done
+
+## fuzz-build: build the fuzz targets (`make fuzz` runs them; make test builds them alongside the tests)
+fuzz-build:
+	@$(SETUP) --fuzz >/dev/null
+	cd fuzz && $(FUZZ_CARGO) build $(FUZZ_SAN)
 
 ## fuzz-short: each fuzz target for 15 s (the check `make test` runs)
 fuzz-short:
