@@ -39,7 +39,11 @@ build: setup
 
 ## serve:   release build, then serve dist/ with the dev server (ADDR=127.0.0.1:8080)
 # jinyi-devserver alone: no bench or browser-test dependency is built for this.
-serve: build
+# The server compiles alongside the release build (it needs nothing from it).
+serve: setup
+	cargo build -q -p jinyi-devserver --bin serve & server=$$!; \
+	  bash scripts/build.sh; built=$$?; \
+	  wait $$server && exit $$built
 	cargo run -q -p jinyi-devserver --bin serve -- dist --addr $(ADDR)
 
 ## dist:    release build + pre-compressed .br/.gz copies of html/js/wasm/css/svg

@@ -20,6 +20,12 @@ dist="${JINYI_DIST:-dist}"
 features=()
 [ -n "${JINYI_FEATURES:-}" ] && features=(--features "$JINYI_FEATURES")
 
+# The site step's native build (dev profile) starts now, alongside the Wasm's release
+# build, whose last steps (one codegen unit, fat LTO) leave a core idle.
+cargo build -q -p jinyi-site --bin postbuild &
+site_build=$!
+trap 'kill "$site_build" 2>/dev/null || true' EXIT
+
 nightly_ready() {
   rustup run nightly rustc --version >/dev/null 2>&1 &&
     [ -d "$(rustup run nightly rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/std" ] &&
@@ -59,4 +65,5 @@ wasm-opt -Oz --output "$stage/jinyi-explorer_bg.wasm" "$stage/jinyi-explorer_bg.
 # The site step in the dev profile: it renders one page, so optimising it is wasted
 # time, and `cargo test` builds the same crates in this profile (the release profile is
 # the Wasm's: opt-level z, fat LTO, one codegen unit, minutes for a native binary).
+wait "$site_build"
 cargo run -q -p jinyi-site --bin postbuild -- "$stage" "$dist"
