@@ -47,9 +47,14 @@ serve: setup
 	cargo run -q -p jinyi-devserver --bin serve -- dist --addr $(ADDR)
 
 ## dist:    release build + pre-compressed .br/.gz copies of html/js/wasm/css/svg
+# Each copy is written aside and renamed into place: a server reading dist/ meanwhile
+# (a browser test, `make serve`) never sends half a file. (Compressed in place, a rebuild
+# under a running test once served a cut-off .wasm.br: "CompileError … fell off end".)
 dist: build
-	find dist -type f \( $(COMPRESSIBLE) \) -print0 | xargs -0 -r -n 8 -P 2 brotli -k -f -q 11
-	find dist -type f \( $(COMPRESSIBLE) \) -print0 | xargs -0 -r gzip -k -f -9 -n
+	find dist -type f \( $(COMPRESSIBLE) \) -print0 | xargs -0 -r -n 8 -P 2 sh -c \
+	  'for f; do brotli -q 11 -c -- "$$f" > "$$f.br.part" && mv -f -- "$$f.br.part" "$$f.br"; done' sh
+	find dist -type f \( $(COMPRESSIBLE) \) -print0 | xargs -0 -r sh -c \
+	  'for f; do gzip -9 -n -c -- "$$f" > "$$f.gz.part" && mv -f -- "$$f.gz.part" "$$f.gz"; done' sh
 	@echo "dist/ ready:" && du -sh dist
 
 # The native lints ride on the test build: clippy-driver compiles the workspace's own
