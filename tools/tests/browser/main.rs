@@ -39,6 +39,13 @@
 //!   ready (`Browser::console_errors`). Firefox's come from its standard output.
 //!   `engines.rs` checks, per engine, that logged, thrown and rejected errors are seen.
 //!
+//! **Waiting.** A test waits for a stated condition, never for a duration: `open`/`goto`/
+//! `reload` wait for the new document (the old one gone, `readyState` complete, no error
+//! page) and for `html[data-ready]`; `wait_for(css)`, `wait_js(what, script)`, `frames(n)`
+//! and `settle()` cover the rest (`harness/browser.rs`). Each gives up after `TIMEOUT`
+//! with what it waited for and what the browser showed. `make test-stress` runs the suite
+//! five times while stress-ng keeps every core busy.
+//!
 //! Each test starts its own server thread, driver process (own port) and browser
 //! profile, so tests run in parallel. Expected block sets are derived from the text
 //! the page itself shows in its unfiltered view (or from the core), not hard-coded.
