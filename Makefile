@@ -52,9 +52,8 @@ serve: setup
 # under a running test once served a cut-off .wasm.br: "CompileError … fell off end".)
 dist: build
 	find dist -type f \( $(COMPRESSIBLE) \) -print0 | xargs -0 -r -n 8 -P 2 sh -c \
-	  'for f; do brotli -q 11 -c -- "$$f" > "$$f.br.part" && mv -f -- "$$f.br.part" "$$f.br"; done' sh
-	find dist -type f \( $(COMPRESSIBLE) \) -print0 | xargs -0 -r sh -c \
-	  'for f; do gzip -9 -n -c -- "$$f" > "$$f.gz.part" && mv -f -- "$$f.gz.part" "$$f.gz"; done' sh
+	  'for f; do brotli -q 11 -c -- "$$f" > "$$f.br.part" && mv -f -- "$$f.br.part" "$$f.br" && \
+	    gzip -9 -n -c -- "$$f" > "$$f.gz.part" && mv -f -- "$$f.gz.part" "$$f.gz" || exit 1; done' sh
 	@echo "dist/ ready:" && du -sh dist
 
 # The native lints ride on the test build: clippy-driver compiles the workspace's own
