@@ -85,7 +85,7 @@ async fn keyboard_only_path_skip_link_language_search_facets() {
         .send_keys("金义湖")
         .await
         .expect("typing into the search box");
-    b.settle().await;
+    b.wait_search("金义湖").await;
     assert_eq!(
         b.query_pairs().await,
         pairs(&[("q", "金义湖")]),
@@ -104,8 +104,7 @@ async fn keyboard_only_path_skip_link_language_search_facets() {
 
     // 4. Escape clears it (focus stays in the box).
     press(&b, Key::Escape).await;
-    b.settle().await;
-    assert_eq!(b.search_value().await.as_deref(), Some(""));
+    b.wait_search("").await;
     assert_eq!(b.query_pairs().await, pairs(&[]), "URL after Escape");
     assert_eq!(b.result_count().await, FULL_ARTICLE_BLOCKS);
     assert_eq!(focused(&b).await["id"], json!("search"));
@@ -122,7 +121,7 @@ async fn keyboard_only_path_skip_link_language_search_facets() {
     assert_eq!(f["pressed"], json!("false"));
     let first = f["value"].as_str().unwrap_or_default().to_string();
     press(&b, Key::Enter).await;
-    b.settle().await;
+    focused_pressed(&b, "true").await;
     let f = focused(&b).await;
     assert_eq!(f["value"], json!(first), "focus moved after Enter");
     assert_eq!(f["pressed"], json!("true"), "Enter did not press {first}");
@@ -144,7 +143,7 @@ async fn keyboard_only_path_skip_link_language_search_facets() {
     assert_ring(&f);
     let second = f["value"].as_str().unwrap_or_default().to_string();
     press(&b, Key::Space).await;
-    b.settle().await;
+    focused_pressed(&b, "true").await;
     let f = focused(&b).await;
     assert_eq!(f["pressed"], json!("true"), "Space did not press {second}");
     assert_ne!(
@@ -154,8 +153,7 @@ async fn keyboard_only_path_skip_link_language_search_facets() {
     );
     // Space again releases it.
     press(&b, Key::Space).await;
-    b.settle().await;
-    assert_eq!(focused(&b).await["pressed"], json!("false"));
+    focused_pressed(&b, "false").await;
     assert_eq!(b.result_count().await, after_enter);
 
     // 7. From a fresh load, the skip link moves focus to the results.
@@ -174,4 +172,17 @@ async fn keyboard_only_path_skip_link_language_search_facets() {
         "the skip link left the page"
     );
     b.finish().await;
+}
+
+/// Waits until the focused button's `aria-pressed` is `want` (the key reached the app),
+/// then for the page to settle.
+async fn focused_pressed(b: &Browser, want: &str) {
+    b.wait_js(
+        &format!("the focused button to be aria-pressed={want}"),
+        "const e = document.activeElement;
+         return !!e && e.getAttribute('aria-pressed') === arguments[0];",
+        vec![json!(want)],
+    )
+    .await;
+    b.settle().await;
 }

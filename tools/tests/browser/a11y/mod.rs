@@ -38,7 +38,12 @@ async fn open_details(b: &Browser) -> usize {
     let n = b
         .js(
             "const d = Array.from(document.querySelectorAll(arguments[0]));
-             d.forEach(e => { e.open = true; });
+             window.__jxToggles = d.filter(e => !e.open).length;
+             d.forEach(e => {
+                 if (e.open) return;
+                 e.addEventListener('toggle', () => { window.__jxToggles--; }, { once: true });
+                 e.open = true;
+             });
              return d.length;",
             vec![json!(DETAILS)],
         )
@@ -48,8 +53,13 @@ async fn open_details(b: &Browser) -> usize {
     if n == 0 {
         println!("note: no `{DETAILS}` in the page yet: audited without them");
     }
-    // The toggle events reach the app before the next frames; then the page settles.
-    b.frames(2).await;
+    // Each panel opened tells the app by a `toggle` event, queued as its own task.
+    b.wait_js(
+        "a toggle event from each panel opened",
+        "return window.__jxToggles === 0;",
+        vec![],
+    )
+    .await;
     b.settle().await;
     n
 }

@@ -208,22 +208,42 @@ impl Browser {
         }
     }
 
-    /// History Back, then wait for the page to settle.
+    /// History Back, then wait until the address has changed and the page settled.
     pub async fn back(&self) {
+        let before = self.href().await;
         self.client
             .back()
             .await
             .unwrap_or_else(|e| panic!("[{}] back: {e}", self.engine));
-        self.settle().await;
+        self.left(&before, "Back").await;
     }
 
-    /// History Forward, then wait for the page to settle.
+    /// History Forward, then wait until the address has changed and the page settled.
     pub async fn forward(&self) {
+        let before = self.href().await;
         self.client
             .forward()
             .await
             .unwrap_or_else(|e| panic!("[{}] forward: {e}", self.engine));
+        self.left(&before, "Forward").await;
+    }
+
+    /// Waits until the address is no longer `before` (a history step within the page
+    /// may be handled after the driver returns), then for the page to settle.
+    async fn left(&self, before: &str, what: &str) {
+        self.wait_js(
+            &format!("{what} to leave {before}"),
+            "return location.href !== arguments[0];",
+            vec![json!(before)],
+        )
+        .await;
         self.settle().await;
+    }
+
+    /// The page's own address (`location.href`).
+    async fn href(&self) -> String {
+        let v = self.js("return location.href;", vec![]).await;
+        v.as_str().unwrap_or_default().to_string()
     }
 
     /// Navigate to `<base><path_and_query>` (e.g. `""` or `"?theme=%E5%B9%B2"`) and wait for the app.
@@ -281,17 +301,28 @@ impl Browser {
 
     /// Poll a script until it returns `true`.
     pub async fn wait_js(&self, what: &str, script: &str, args: Vec<Value>) {
+        if let Err(e) = self.try_wait_js(what, script, args).await {
+            panic!("[{}] {e}", self.engine);
+        }
+    }
+
+    /// As [`Self::wait_js`], returning what it waited for when it gives up.
+    pub async fn try_wait_js(
+        &self,
+        what: &str,
+        script: &str,
+        args: Vec<Value>,
+    ) -> Result<(), String> {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if self.js(script, args.clone()).await == Value::Bool(true) {
-                return;
+                return Ok(());
             }
             if Instant::now() > deadline {
-                panic!(
-                    "[{}] timed out waiting for {what} at {}",
-                    self.engine,
+                return Err(format!(
+                    "timed out after {TIMEOUT:?} waiting for {what} at {}",
                     self.current_url().await
-                );
+                ));
             }
             tokio::time::sleep(POLL).await;
         }

@@ -133,9 +133,36 @@ impl Browser {
             "[{}] {css} kept moving for 300 frames after scrolling to it",
             self.engine
         );
+        self.expect_click().await;
         el.click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        self.wait_clicked(css).await;
+    }
+
+    /// Listens for the next click the page receives (see [`Browser::wait_clicked`]).
+    async fn expect_click(&self) {
+        self.js(
+            "window.__jxClick = 'pending';
+             addEventListener('click', () => { window.__jxClick = 'seen'; },
+                              { capture: true, once: true });
+             return true;",
+            vec![],
+        )
+        .await;
+    }
+
+    /// Waits until the page has received the click (or was replaced by the document it
+    /// opened). A driver may return from a click before the page has handled it; the
+    /// app's handler runs in the click's own task, so once the page has seen the click,
+    /// what the app made of it is in the page.
+    async fn wait_clicked(&self, what: &str) {
+        self.wait_js(
+            &format!("the page to receive the click on {what}"),
+            "return window.__jxClick !== 'pending';",
+            vec![],
+        )
+        .await;
     }
 
     /// Click a facet button and wait for its `aria-pressed` to flip.
@@ -165,13 +192,32 @@ impl Browser {
         self.settle().await;
     }
 
-    /// Type into the search box (appending to what is there).
+    /// Type into the search box (appending to what is there), then wait until the box
+    /// holds the text and the app has applied it: the address carries it as `q`. A
+    /// driver may return before the page has handled the keys (WebKitGTK's does, on a
+    /// busy machine), so the typing is done when the page says so, not when the driver
+    /// returns.
     pub async fn type_search(&self, text: &str) {
         let input = self.wait_for("#search").await;
+        let want = self.search_value().await.unwrap_or_default() + text;
         input
             .send_keys(text)
             .await
             .unwrap_or_else(|e| panic!("typing {text:?}: {e}"));
+        self.wait_search(&want).await;
+    }
+
+    /// Waits until the search box holds `want` and the app has applied it (the address
+    /// carries it as `q`, trimmed; none when empty), then for the page to settle.
+    pub async fn wait_search(&self, want: &str) {
+        self.wait_js(
+            &format!("the search box to hold {want:?} and the address to carry it as q"),
+            "const e = document.querySelector('#search');
+             const q = new URLSearchParams(location.search).get('q') || '';
+             return !!e && e.value === arguments[0] && q === arguments[0].trim();",
+            vec![json!(want)],
+        )
+        .await;
         self.settle().await;
     }
 
@@ -210,10 +256,12 @@ impl Browser {
                     .find(Locator::Css("button"))
                     .await
                     .unwrap_or_else(|e| panic!("chip {text:?} has no button: {e}"));
+                self.expect_click().await;
                 button
                     .click()
                     .await
                     .unwrap_or_else(|e| panic!("click chip {text:?}: {e}"));
+                self.wait_clicked(&format!("the chip {text:?}")).await;
                 self.settle().await;
                 return;
             }

@@ -207,6 +207,8 @@ impl Session {
             Ok(input) => {
                 if let Err(e) = input.send_keys(text).await {
                     problems.push(format!("typing failed: {e}"));
+                } else if let Err(e) = self.holds(text).await {
+                    problems.push(e);
                 }
             }
             Err(e) => problems.push(format!("no #search: {e}")),
@@ -227,6 +229,19 @@ impl Session {
             .send_keys(&Key::Escape.to_string())
             .await
             .expect("press Escape");
+        // The next payload's check that the box holds exactly it says if this failed.
+        let _ = self.holds("").await;
+    }
+
+    /// Waits until the search box holds `text` (the page has handled the keys).
+    async fn holds(&self, text: &str) -> Result<(), String> {
+        self.b
+            .try_wait_js(
+                &format!("the search box to hold {text:?}"),
+                "const e = document.querySelector('#search'); return !!e && e.value === arguments[0];",
+                vec![serde_json::json!(text)],
+            )
+            .await
     }
 }
 
