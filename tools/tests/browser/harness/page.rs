@@ -204,17 +204,32 @@ impl Browser {
             .send_keys(text)
             .await
             .unwrap_or_else(|e| panic!("typing {text:?}: {e}"));
+        let first = self
+            .js(
+                "const e = document.querySelector('#search'); return [e.value, location.search];",
+                vec![],
+            )
+            .await;
         self.wait_search(&want).await;
+        eprintln!(
+            "PROBE [{}] want {want:?} right after send_keys: {first} applied after {:?}",
+            self.engine,
+            t0.elapsed()
+        );
     }
 
-    /// Waits until the search box holds `want` and the app has applied it (the address
-    /// carries it as `q`, trimmed; none when empty), then for the page to settle.
+    /// Waits until the search box holds `want` and the app has applied it: the search's
+    /// chip names it, trimmed (hidden when that is empty). Not the address: where history
+    /// is blocked the search applies without it. Then waits for the page to settle.
     pub async fn wait_search(&self, want: &str) {
         self.wait_js(
-            &format!("the search box to hold {want:?} and the address to carry it as q"),
+            &format!("the search box to hold {want:?} and the search chip to name it"),
             "const e = document.querySelector('#search');
-             const q = new URLSearchParams(location.search).get('q') || '';
-             return !!e && e.value === arguments[0] && q === arguments[0].trim();",
+             const chip = document.querySelector('[data-chip-facet=q]');
+             const named = chip && chip.querySelector('[data-chip-q]');
+             const q = arguments[0].trim();
+             return !!e && e.value === arguments[0] && !!named
+                 && chip.hidden === (q === '') && (q === '' || named.textContent === q);",
             vec![json!(want)],
         )
         .await;
