@@ -192,11 +192,9 @@ impl Browser {
         self.settle().await;
     }
 
-    /// Type into the search box (appending to what is there), then wait until the box
-    /// holds the text and the app has applied it: the address carries it as `q`. A
-    /// driver may return before the page has handled the keys (WebKitGTK's does, on a
-    /// busy machine), so the typing is done when the page says so, not when the driver
-    /// returns.
+    /// Type into the search box (appending to what is there), then wait until the page
+    /// says it has the text ([`Browser::wait_search`]): a driver's return is no promise
+    /// that the page has handled the keys.
     pub async fn type_search(&self, text: &str) {
         let input = self.wait_for("#search").await;
         let want = self.search_value().await.unwrap_or_default() + text;
@@ -204,18 +202,7 @@ impl Browser {
             .send_keys(text)
             .await
             .unwrap_or_else(|e| panic!("typing {text:?}: {e}"));
-        let first = self
-            .js(
-                "const e = document.querySelector('#search'); return [e.value, location.search];",
-                vec![],
-            )
-            .await;
         self.wait_search(&want).await;
-        eprintln!(
-            "PROBE [{}] want {want:?} right after send_keys: {first} applied after {:?}",
-            self.engine,
-            t0.elapsed()
-        );
     }
 
     /// Waits until the search box holds `want` and the app has applied it: the search's
