@@ -41,8 +41,11 @@
 //!
 //! **Waiting.** A test waits for a stated condition, never for a duration: `open`/`goto`/
 //! `reload` wait for the new document (the old one gone, `readyState` complete, no error
-//! page) and for `html[data-ready]`; `wait_for(css)`, `wait_js(what, script)`, `frames(n)`
-//! and `settle()` cover the rest (`harness/browser.rs`). Each gives up after `TIMEOUT`
+//! page) and for `html[data-ready]`. An action waits until the page has handled it:
+//! `type_search` for the box and the search chip (`wait_search`), `click` for the click to
+//! reach the page, `click_facet` for `aria-pressed`, `back`/`forward` for a new address;
+//! only then `settle()`. `wait_for(css)`, `wait_js(what, script)` and `frames(n)` cover
+//! the rest (`harness/browser.rs`, `harness/page.rs`). Each gives up after `TIMEOUT`
 //! with what it waited for and what the browser showed. `make test-stress` runs the suite
 //! five times while stress-ng keeps every core busy.
 //!
